@@ -1,0 +1,24 @@
+package vn.directivetracker;
+
+import java.util.TimeZone;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class DirectiveTrackerApplication {
+
+  /** Every node, test and container must read due dates in the same zone (see CAMUNDA-NOTES, Timers). */
+  public static final String ZONE_ID = "Asia/Ho_Chi_Minh";
+
+  public static void main(String[] args) {
+    pinTimeZone();
+    SpringApplication.run(DirectiveTrackerApplication.class, args);
+  }
+
+  /** Camunda stores due dates without a zone: a node in UTC would fire +07:00 timers 7 hours late. */
+  public static void pinTimeZone() {
+    TimeZone.setDefault(TimeZone.getTimeZone(ZONE_ID));
+  }
+}
