@@ -42,6 +42,15 @@ class ApplicationOnH2Test {
   @Autowired AgencyGroupSync groupSync;
   @LocalServerPort int port;
 
+  /**
+   * Test contexts cached in one JVM each register an engine named "default"; the REST API serves
+   * whichever registered last. Point it at this context's engine (production has only one).
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void serveThisEngineOverRest() {
+    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
+  }
+
   @Test
   void processesAndFormsFromTheTopLevelFoldersAreDeployedTogether() {
     Deployment deployment = repositoryService.createDeploymentQuery()

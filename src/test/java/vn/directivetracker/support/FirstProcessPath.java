@@ -1,42 +1,55 @@
 package vn.directivetracker.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.util.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 
-/** Drives one directive through acknowledgement and completion report, on whatever engine it is given. */
+/** Drives one directive along its shortest path to closure, on whatever engine it is given. */
 public final class FirstProcessPath {
 
   private FirstProcessPath() {}
 
+  public static Map<String, Object> variables() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("noticeNumber", "315/TB-VPCP");
+    variables.put("itemRef", "1.b");
+    variables.put("directiveText", "Xây dựng, trình Chính phủ Nghị quyết về thúc đẩy tạo lập dữ liệu");
+    variables.put("leadAgency", "BCA");
+    variables.put("leadAgencyName", "Bộ Công an");
+    variables.put("coordinatingAgenciesText", "");
+    variables.put("standingOffice", "VPCP");
+    variables.put("deadlineKind", "DATE");
+    variables.put("deadlineDate", LocalDate.now().plusMonths(1).toString());
+    variables.put("deadlinePhrase", "Hoàn thành trong một tháng");
+    variables.put("keyTask", false);
+    return variables;
+  }
+
   public static ProcessInstance start(ProcessEngine engine, String businessKey) {
     BpmnAwareTests.init(engine);
-    return engine.getRuntimeService().startProcessInstanceByKey("directive", businessKey, Map.of(
-        "noticeNumber", "315/TB-VPCP",
-        "itemRef", "1.b",
-        "directiveText", "Xây dựng, trình Chính phủ Nghị quyết về thúc đẩy tạo lập dữ liệu",
-        "leadAgency", "BCA",
-        "leadAgencyName", "Bộ Công an",
-        "standingOffice", "VPCP",
-        "deadlinePhrase", "Hoàn thành trước ngày 30 tháng 6 năm 2025",
-        "deadline", new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000)));
+    return engine.getRuntimeService().startProcessInstanceByKey("directive", businessKey, variables());
   }
 
   public static void runToCompletion(ProcessEngine engine, ProcessInstance instance) {
     BpmnAwareTests.init(engine);
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AcknowledgeDirective");
-    assertThat(task(instance).getName()).isEqualTo("Tiếp nhận nhiệm vụ");
-    complete(task(instance), Map.of("responsibleUnit", "Cục C06", "responsiblePerson", "Nguyễn Văn A",
-        "plan", "Dự thảo trong tháng 6"));
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance).isWaitingAt("Task_SubmitCompletionReport");
-    complete(task(instance), Map.of("resultSummary", "Đã trình Chính phủ"));
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance)
-        .hasPassed("Task_AcknowledgeDirective", "Task_SubmitCompletionReport").isEnded();
+    TaskService tasks = engine.getTaskService();
+    assertThat(instance).isWaitingAt("Task_ConfirmAssignment");
+    tasks.complete(task(engine, instance, "Task_ConfirmAssignment"), variables());
+    tasks.complete(task(engine, instance, "Task_AcknowledgeDirective"), Map.of("responsibleUnit", "Cục C06",
+        "responsiblePerson", "Nguyễn Văn A", "plan", "Dự thảo trong tháng"));
+    tasks.complete(task(engine, instance, "Task_SubmitCompletionReport"), Map.of("resultSummary", "Đã trình Chính phủ"));
+    tasks.complete(task(engine, instance, "Task_ReviewCompletionReport"), Map.of("reviewDecision", "accept"));
+    assertThat(instance).hasPassed("EndEvent_ReportAccepted", "EndEvent_DirectiveClosed").isEnded();
+  }
+
+  private static String task(ProcessEngine engine, ProcessInstance instance, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
+        .singleResult().getId();
   }
 }

@@ -1,0 +1,16 @@
+package vn.directivetracker.lifecycle;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Appends dated lines to a text variable that later forms show read-only (history in plain Vietnamese). */
+final class TextLog {
+
+  private TextLog() {}
+
+  static void append(VariableScope scope, String variable, String who, String text) {
+    Object previous = scope.getVariable(variable);
+    String line = "[" + Dates.format(new Date(Dates.now().getTime())) + "] " + who + ": " + text;
+    scope.setVariable(variable, previous == null || previous.toString().isBlank() ? line : previous + "\n" + line);
+  }
+}

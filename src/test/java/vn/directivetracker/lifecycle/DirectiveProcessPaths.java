@@ -1,0 +1,452 @@
+package vn.directivetracker.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.directivetracker.calendar.WorkingDayCalendar;
+
+/**
+ * One test per path through processes/directive.bpmn, run on H2 and on PostgreSQL by the
+ * subclasses. Timers fire by moving the engine clock and executing the due job, never by sleeping.
+ */
+abstract class DirectiveProcessPaths {
+
+  static final String LEAD = "BCA";
+  static final String OFFICE = "VPCP";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    clock("2026-06-01T09:00");
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  // ---------------------------------------------------------------- paths
+
+  @Test
+  void acceptedOnFirstReviewClosesOnTime() {
+    ProcessInstance directive = assignedAndAcknowledged(variables());
+    assertThat(date(directive, "deadline")).isEqualTo(at("2026-06-30T23:59:59"));
+    assertThat(date(directive, "reminderDate")).isEqualTo(at("2026-06-23T08:00"));
+    assertThat(date(directive, "leadershipEscalationDate")).isEqualTo(at("2026-07-14T23:59:59"));
+    assertThat(job(directive, "Timer_DeadlineReminder").getDuedate()).isEqualTo(at("2026-06-23T08:00"));
+    Task report = task(directive, "Task_SubmitCompletionReport");
+    assertThat(report.getDueDate()).isEqualTo(at("2026-06-30T23:59:59"));
+    assertThat(candidateGroups(report)).containsExactly(LEAD);
+    assertThat(status(directive)).isEqualTo(DirectiveStatus.IN_PROGRESS);
+
+    clock("2026-06-20T10:00");
+    submitCompletionReport(directive);
+    review(directive, "accept", null);
+
+    assertThat(directive).hasPassed("Task_ConfirmAssignment", "BusinessRuleTask_DeterminePolicy",
+        "Task_AcknowledgeDirective", "Task_SubmitCompletionReport", "Task_ReviewCompletionReport",
+        "EndEvent_ReportAccepted", "EndEvent_DirectiveClosed").isEnded();
+    assertThat(historicStatus(directive)).isEqualTo(DirectiveStatus.COMPLETED_ON_TIME.name());
+  }
+
+  @Test
+  void eachCoordinatingAgencyContributesAndTheLeadSeesIt() {
+    ProcessInstance directive = assignedAndAcknowledged(variables());
+    List<Task> contributions = taskService.createTaskQuery().processInstanceId(directive.getId())
+        .taskDefinitionKey("Task_ContributeCoordination").list();
+    assertThat(contributions).hasSize(2);
+    assertThat(contributions.stream().map(this::candidateGroups).flatMap(List::stream)).containsExactlyInAnyOrder("BKHCN", OFFICE);
+
+    for (Task contribution : contributions) {
+      String agency = candidateGroups(contribution).get(0);
+      taskService.complete(contribution.getId(), Map.of("contribution", "Ý kiến của " + agency));
+    }
+    assertThat(directive).hasPassed("EndEvent_CoordinationDone");
+    assertThat((String) runtimeService.getVariable(directive.getId(), "coordinationLog"))
+        .contains("Bộ Khoa học và Công nghệ: Ý kiến của BKHCN", "Văn phòng Chính phủ: Ý kiến của VPCP");
+  }
+
+  @Test
+  void withoutCoordinatorsNoContributionIsAsked() {
+    Map<String, Object> variables = variables();
+    variables.put("coordinatingAgenciesText", "");
+    ProcessInstance directive = assignedAndAcknowledged(variables);
+    assertThat(directive).hasPassed("EndEvent_NoCoordination");
+    assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_ContributeCoordination")
+        .processInstanceId(directive.getId()).count()).isZero();
+  }
+
+  @Test
+  void returnedReportGoesBackToExecutionWithComments() {
+    ProcessInstance directive = assignedAndAcknowledged(variables());
+    submitCompletionReport(directive);
+    review(directive, "return", "Thiếu số liệu về tỉnh");
+
+    assertThat(directive).isWaitingAt("Task_SubmitCompletionReport");
+    assertThat(runtimeService.getVariable(directive.getId(), "returnCount")).isEqualTo(1);
+    assertThat((String) runtimeService.getVariable(directive.getId(), "reviewLog"))
+        .contains("reviewer-vpcp: trả lại báo cáo — Thiếu số liệu về tỉnh");
+
+    submitCompletionReport(directive);
+    review(directive, "accept", null);
+    assertThat(directive).isEnded();
+    assertThat(historicStatus(directive)).isEqualTo(DirectiveStatus.COMPLETED_ON_TIME.name());
+  }
+
+  @Test
+  void approvedExtensionMovesTheDeadlineTimers() {
+    ProcessInstance directive = assignedAndAcknowledged(variables());
+    requestExtension(directive, "2026-07-31");
+    decideExtension(directive, "approve", "Chờ ý kiến thẩm định của Bộ Tư pháp");
+
+    assertThat(date(directive, "deadline")).isEqualTo(at("2026-07-31T23:59:59"));
+    assertThat(date(directive, "originalDeadline")).isEqualTo(at("2026-06-30T23:59:59"));
+    assertThat(job(directive, "Timer_DeadlineReminder").getDuedate()).isEqualTo(at("2026-07-24T08:00"));
+    assertThat(task(directive, "Task_SubmitCompletionReport").getDueDate()).isEqualTo(at("2026-07-31T23:59:59"));
+    assertThat(runtimeService.getVariable(directive.getId(), "extensions").toString())
+        .contains("2026-06-30", "2026-07-31", "reviewer-vpcp", "Chờ ý kiến thẩm định của Bộ Tư pháp");
+    assertThat(directive).isWaitingAt("Task_RequestExtension");
+
+    // the directive is reminded and overdue by the new dates, not the old ones
+    clock("2026-07-01T09:00");
+    managementService.executeJob(job(directive, "Timer_DeadlineReminder").getId());
+    assertThat(job(directive, "Timer_DeadlineReached").getDuedate()).isEqualTo(at("2026-07-31T23:59:59"));
+    assertThat(status(directive)).isEqualTo(DirectiveStatus.IN_PROGRESS);
+    clock("2026-07-20T09:00");
+    submitCompletionReport(directive);
+    review(directive, "accept", null);
+    assertThat(historicStatus(directive)).isEqualTo(DirectiveStatus.COMPLETED_ON_TIME.name());
+  }
+
+  @Test
+  void rejectedExtensionKeepsTheDeadline() {
+    ProcessInstance directive = assignedAndAcknowledged(variables());
+    requestExtension(directive, "2026-07-31");
+    decideExtension(directive, "reject", "Nhiệm vụ cấp bách, không gia hạn");
+
+    assertThat(date(directive, "deadline")).isEqualTo(at("2026-06-30T23:59:59"));
+    assertThat(job(directive, "Timer_DeadlineReminder").getDuedate()).isEqualTo(at("2026-06-23T08:00"));
+    assertThat((String) runtimeService.getVariable(directive.getId(), "extensionLog"))
+        .contains("không chấp thuận gia hạn 30/06/2026 → 31/07/2026");
+    assertThat(directive).hasPassed("Gateway_ExtensionApproved").hasNotPassed("ServiceTask_ApplyExtension")
+        .isWaitingAt("Task_RequestExtension");
+  }
+
+  @Test
+  void overdueDirectiveEscalatesToStandingOfficeThenLeadership() {
+    ProcessInstance directive = assignedAndAcknowledged(variables());
+
+    clock("2026-06-23T08:01");
+    managementService.executeJob(job(directive, "Timer_DeadlineReminder").getId());
+    Task report = task(directive, "Task_SubmitCompletionReport");
+    assertThat(report.getPriority()).isEqualTo(Reminders.REMINDED_PRIORITY);
+    assertThat(taskService.getTaskComments(report.getId())).singleElement()
+        .satisfies(comment -> assertThat(comment.getFullMessage()).contains("30/06/2026"));
+
+    clock("2026-07-01T00:00:30");
+    managementService.executeJob(job(directive, "Timer_DeadlineReached").getId());
+    assertThat(status(directive)).isEqualTo(DirectiveStatus.OVERDUE);
+    Task followUp = task(directive, "Task_FollowUpOverdueDirective");
+    assertThat(candidateGroups(followUp)).containsExactly(OFFICE);
+    taskService.complete(followUp.getId(), Map.of("followUpNote", "Đã có văn bản đôn đốc số 12/VPCP"));
+
+    clock("2026-07-15T00:00:30");
+    managementService.executeJob(job(directive, "Timer_LeadershipEscalationDue").getId());
+    Task direction = task(directive, "Task_DirectOverdueDirective");
+    assertThat(candidateGroups(direction)).containsExactly("leadership");
+    taskService.complete(direction.getId(), Map.of("leadershipDirection", "Yêu cầu hoàn thành trong tuần"));
+    assertThat(directive).hasPassed("Event_EscalateToStandingOffice", "Event_EscalateToLeadership",
+        "Task_FollowUpOverdueDirective", "Task_DirectOverdueDirective");
+
+    submitCompletionReport(directive);
+    review(directive, "accept", null);
+    assertThat(historicStatus(directive)).isEqualTo(DirectiveStatus.COMPLETED_LATE.name());
+  }
+
+  @Test
+  void monthlyReportOpensOnTheReportingDayAndIsRemindedWhenLate() {
+    ProcessInstance directive = assignedAndAcknowledged(variables());
+    Job cycle = job(directive, "StartEvent_MonthlyReportDue");
+    assertThat(cycle.getDuedate()).isEqualTo(at("2026-06-15T08:00"));
+
+    clock("2026-06-15T08:00");
+    managementService.executeJob(cycle.getId());
+    Task monthly = task(directive, "Task_SubmitMonthlyReport");
+    // due on the 20th; 20/6/2026 is a Saturday, so the next working day
+    assertThat(monthly.getDueDate()).isEqualTo(at("2026-06-22T23:59:59"));
+    assertThat(candidateGroups(monthly)).containsExactly(LEAD);
+    assertThat(job(directive, "StartEvent_MonthlyReportDue").getDuedate()).isEqualTo(at("2026-07-15T08:00"));
+
+    clock("2026-06-23T08:00");
+    managementService.executeJob(job(directive, "Timer_MonthlyReportLate").getId());
+    assertThat(runtimeService.getVariable(directive.getId(), "lateMonthlyReportCount")).isEqualTo(1);
+    assertThat(taskService.createTaskQuery().taskId(monthly.getId()).singleResult().getPriority())
+        .isEqualTo(Reminders.REMINDED_PRIORITY);
+
+    taskService.complete(monthly.getId(), Map.of("progressSummary", "Đã hoàn thành dự thảo", "percentComplete", 60));
+    assertThat(runtimeService.getVariable(directive.getId(), "monthlyReportCount")).isEqualTo(1);
+    assertThat(directive).hasPassed("EndEvent_MonthlyReportSubmitted", "EndEvent_LateReportRecorded");
+  }
+
+  @Test
+  void ongoingDutyReportsEveryMonthUntilClosed() {
+    Map<String, Object> variables = variables();
+    variables.put("deadlineKind", "ONGOING");
+    variables.put("deadlinePhrase", "Nhiệm vụ thường xuyên");
+    variables.put("deadlineDate", null);
+    ProcessInstance directive = assignedAndAcknowledged(variables);
+
+    assertThat(directive).hasPassed("EndEvent_NoDeadline").isWaitingAt("Task_CloseOngoingDuty");
+    assertThat(managementService.createJobQuery().processInstanceId(directive.getId()).activityId("Timer_DeadlineReached").count()).isZero();
+    assertThat(status(directive)).isEqualTo(DirectiveStatus.ONGOING);
+
+    for (String month : List.of("2026-06", "2026-07", "2026-08")) {
+      clock(month + "-15T08:00");
+      managementService.executeJob(job(directive, "StartEvent_MonthlyReportDue").getId());
+      Task monthly = task(directive, "Task_SubmitMonthlyReport");
+      taskService.complete(monthly.getId(), Map.of("progressSummary", "Báo cáo tháng " + month));
+    }
+    assertThat(runtimeService.getVariable(directive.getId(), "monthlyReportCount")).isEqualTo(3);
+
+    Task close = task(directive, "Task_CloseOngoingDuty");
+    assertThat(candidateGroups(close)).containsExactly(OFFICE);
+    taskService.complete(close.getId(), Map.of("closingNote", "Đã hoàn thành mục tiêu"));
+    assertThat(directive).hasPassed("EndEvent_DutyClosed").isEnded();
+    assertThat(historicStatus(directive)).isEqualTo(DirectiveStatus.ONGOING_CLOSED.name());
+    assertThat(managementService.createJobQuery().processInstanceId(directive.getId()).count()).isZero();
+  }
+
+  @Test
+  void deadlineOnTetMovesToTheNextWorkingDay() {
+    clock("2026-01-05T09:00");
+    Map<String, Object> variables = variables();
+    variables.put("deadlineDate", "2026-02-17");
+    ProcessInstance directive = assignedAndAcknowledged(variables);
+    assertThat(date(directive, "deadline")).isEqualTo(at("2026-02-23T23:59:59"));
+    assertThat(runtimeService.getVariable(directive.getId(), "deadlineText")).isEqualTo("23/02/2026");
+  }
+
+  @Test
+  void deadlineOnReunificationDayMovesPastTheLabourDayWeekend() {
+    clock("2026-04-01T09:00");
+    Map<String, Object> variables = variables();
+    variables.put("deadlineDate", "2026-04-30");
+    ProcessInstance directive = assignedAndAcknowledged(variables);
+    assertThat(date(directive, "deadline")).isEqualTo(at("2026-05-04T23:59:59"));
+  }
+
+  @Test
+  void keyTaskGetsTheKeyTaskPolicyFromTheDecisionTable() {
+    Map<String, Object> variables = variables();
+    variables.put("keyTask", true);
+    ProcessInstance directive = assignedAndAcknowledged(variables);
+    assertThat(runtimeService.getVariable(directive.getId(), "reminderLeadWorkingDays")).isEqualTo(7);
+    // 7 working days before Tuesday 30/6/2026
+    assertThat(date(directive, "reminderDate")).isEqualTo(at("2026-06-19T08:00"));
+  }
+
+  // ---------------------------------------------------------------- bad input: clear error, nothing changed
+
+  @Test
+  void asapItemNeedsATargetDateThatIsNotPast() {
+    Map<String, Object> variables = variables();
+    variables.put("deadlineKind", "ASAP");
+    variables.put("deadlineDate", null);
+    ProcessInstance directive = start(variables);
+    Task confirm = task(directive, "Task_ConfirmAssignment");
+
+    assertRejected(() -> taskService.complete(confirm.getId(), variables), "thiếu \"Thời hạn mục tiêu\"");
+    variables.put("deadlineDate", "2026-05-01");
+    assertRejected(() -> taskService.complete(confirm.getId(), variables), "đã qua");
+    assertThat(directive).isWaitingAt("Task_ConfirmAssignment");
+    assertThat(runtimeService.getVariable(directive.getId(), "deadlineDate")).isNull();
+
+    variables.put("deadlineDate", "2026-06-12");
+    taskService.complete(confirm.getId(), variables);
+    assertThat(date(directive, "deadline")).isEqualTo(at("2026-06-12T23:59:59"));
+  }
+
+  @Test
+  void unknownAgencyAndLeadAsCoordinatorAreRejected() {
+    Map<String, Object> variables = variables();
+    ProcessInstance directive = start(variables);
+    Task confirm = task(directive, "Task_ConfirmAssignment");
+    variables.put("leadAgency", "BXX");
+    variables.put("coordinatingAgenciesText", "BKHCN, BXX");
+    assertRejected(() -> taskService.complete(confirm.getId(), variables), "không có cơ quan mã BXX");
+    variables.put("leadAgency", "BKHCN");
+    assertRejected(() -> taskService.complete(confirm.getId(), variables), "BKHCN là cơ quan chủ trì");
+    assertThat(runtimeService.getVariable(directive.getId(), "leadAgency")).isEqualTo(LEAD);
+  }
+
+  @Test
+  void missingRequiredFieldsAreRejectedAndNothingChanges() {
+    ProcessInstance directive = start(variables());
+    taskService.complete(task(directive, "Task_ConfirmAssignment").getId(), variables());
+    Task acknowledge = task(directive, "Task_AcknowledgeDirective");
+    assertRejected(() -> taskService.complete(acknowledge.getId(), Map.of("responsibleUnit", "Cục C06", "plan", " ")),
+        "thiếu \"Người chịu trách nhiệm\"", "thiếu \"Kế hoạch thực hiện\"");
+    assertThat(directive).isWaitingAt("Task_AcknowledgeDirective");
+    assertThat(runtimeService.getVariable(directive.getId(), "responsibleUnit")).isNull();
+  }
+
+  @Test
+  void extensionMustAskForADayAfterTheCurrentDeadline() {
+    ProcessInstance directive = assignedAndAcknowledged(variables());
+    Task request = task(directive, "Task_RequestExtension");
+    assertRejected(() -> taskService.complete(request.getId(), Map.of("extensionReason", "Cần thêm thời gian",
+        "proposedDeadline", "2026-06-15")), "phải sau thời hạn hiện tại (30/06/2026)");
+    assertThat(directive).isWaitingAt("Task_RequestExtension");
+  }
+
+  @Test
+  void completionReportRejectsFutureDocumentDatesAndBadLinks() {
+    ProcessInstance directive = assignedAndAcknowledged(variables());
+    Task report = task(directive, "Task_SubmitCompletionReport");
+    assertRejected(() -> taskService.complete(report.getId(), Map.of("resultSummary", "Đã trình",
+            "resultDocumentDate", "2026-06-10", "evidenceLinks", "https://vpcp.gov.vn/a\nftp://x/y")),
+        "\"Ngày ban hành văn bản\" (10/06/2026) không được sau ngày 01/06/2026",
+        "ftp://x/y không phải là đường dẫn http(s)");
+    assertThat(runtimeService.getVariable(directive.getId(), "completionSubmittedAt")).isNull();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  Map<String, Object> variables() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("noticeNumber", "315/TB-VPCP");
+    variables.put("itemRef", "1.b");
+    variables.put("directiveText", "Chủ trì, phối hợp với Bộ Khoa học và Công nghệ, Văn phòng Chính phủ xây dựng,"
+        + " trình Chính phủ Nghị quyết về việc thúc đẩy tạo lập dữ liệu phục vụ chuyển đổi số toàn diện.");
+    variables.put("leadAgency", LEAD);
+    variables.put("leadAgencyName", "Bộ Công an");
+    variables.put("coordinatingAgenciesText", "BKHCN, VPCP");
+    variables.put("standingOffice", OFFICE);
+    variables.put("deadlineKind", "DATE");
+    variables.put("deadlineDate", "2026-06-30");
+    variables.put("deadlinePhrase", "Hoàn thành trước ngày 30 tháng 6 năm 2026");
+    variables.put("keyTask", false);
+    return variables;
+  }
+
+  ProcessInstance start(Map<String, Object> variables) {
+    return runtimeService.startProcessInstanceByKey("directive",
+        "315/TB-VPCP/1.b/" + UUID.randomUUID().toString().substring(0, 8), variables);
+  }
+
+  /** Started, assignment confirmed as the notice says, acknowledged by the lead agency. */
+  ProcessInstance assignedAndAcknowledged(Map<String, Object> variables) {
+    ProcessInstance directive = start(variables);
+    assertThat(directive).isWaitingAt("Task_ConfirmAssignment");
+    assertThat(status(directive)).isEqualTo(DirectiveStatus.NOT_STARTED);
+    taskService.complete(task(directive, "Task_ConfirmAssignment").getId(), variables);
+    assertThat(directive).isWaitingAt("Task_AcknowledgeDirective");
+    taskService.complete(task(directive, "Task_AcknowledgeDirective").getId(), Map.of(
+        "responsibleUnit", "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
+        "responsiblePerson", "Nguyễn Văn An", "plan", "Dự thảo trong tuần 1, lấy ý kiến tuần 2, trình tuần 3"));
+    return directive;
+  }
+
+  void submitCompletionReport(ProcessInstance directive) {
+    taskService.complete(task(directive, "Task_SubmitCompletionReport").getId(), Map.of(
+        "resultSummary", "Đã trình Chính phủ dự thảo Nghị quyết", "resultDocumentNumber", "45/TTr-BCA",
+        "resultDocumentDate", LocalDate.ofInstant(ClockUtil.now().toInstant(), WorkingDayCalendar.ZONE).toString(),
+        "evidenceLinks", "https://vanban.chinhphu.vn/45-ttr-bca"));
+  }
+
+  void review(ProcessInstance directive, String decision, String comments) {
+    engine.getIdentityService().setAuthenticatedUserId("reviewer-vpcp");
+    Map<String, Object> values = new HashMap<>();
+    values.put("reviewDecision", decision);
+    values.put("reviewComments", comments);
+    taskService.complete(task(directive, "Task_ReviewCompletionReport").getId(), values);
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  void requestExtension(ProcessInstance directive, String proposed) {
+    taskService.complete(task(directive, "Task_RequestExtension").getId(), Map.of(
+        "extensionReason", "Chờ ý kiến của các bộ", "proposedDeadline", proposed));
+  }
+
+  void decideExtension(ProcessInstance directive, String decision, String reason) {
+    engine.getIdentityService().setAuthenticatedUserId("reviewer-vpcp");
+    taskService.complete(task(directive, "Task_DecideExtension").getId(), Map.of(
+        "extensionDecision", decision, "decisionReason", reason));
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  Task task(ProcessInstance directive, String key) {
+    return taskService.createTaskQuery().processInstanceId(directive.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  Job job(ProcessInstance directive, String activityId) {
+    return managementService.createJobQuery().processInstanceId(directive.getId()).activityId(activityId).singleResult();
+  }
+
+  List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).toList();
+  }
+
+  Date date(ProcessInstance directive, String variable) {
+    return (Date) runtimeService.getVariable(directive.getId(), variable);
+  }
+
+  DirectiveStatus status(ProcessInstance directive) {
+    return DirectiveStatus.valueOf((String) runtimeService.getVariable(directive.getId(), "status"));
+  }
+
+  String historicStatus(ProcessInstance directive) {
+    return (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(directive.getId()).variableName("status").singleResult().getValue();
+  }
+
+  static Date at(String localDateTime) {
+    return Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(WorkingDayCalendar.ZONE).toInstant());
+  }
+
+  static void clock(String localDateTime) {
+    ClockUtil.setCurrentTime(at(localDateTime));
+  }
+
+  static void assertRejected(Runnable action, String... problems) {
+    // the engine wraps exceptions of task listeners; the REST layer unwraps them again (HTTP 400)
+    assertThatThrownBy(action::run).hasRootCauseInstanceOf(DirectiveInputException.class)
+        .satisfies(e -> assertThat(rootCause(e).getMessage()).contains(problems));
+  }
+
+  static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+}

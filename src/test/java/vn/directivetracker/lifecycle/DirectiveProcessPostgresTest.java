@@ -1,0 +1,35 @@
+package vn.directivetracker.lifecycle;
+
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.directivetracker.support.PostgresTestDatabase;
+
+/** The same paths on PostgreSQL, in a database of its own. */
+@SpringBootTest
+@ActiveProfiles("postgres")
+@DirtiesContext
+class DirectiveProcessPostgresTest extends DirectiveProcessPaths {
+
+  private static PostgresTestDatabase database;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    database = PostgresTestDatabase.create();
+    registry.add("DB_URL", database::jdbcUrl);
+    registry.add("DB_USER", () -> PostgresTestDatabase.USER);
+    registry.add("DB_PASSWORD", () -> PostgresTestDatabase.PASSWORD);
+    registry.add("DT_ADMIN_USER", () -> "admin");
+    registry.add("DT_ADMIN_PASSWORD", () -> "test-admin-secret");
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    if (database != null) {
+      database.close();
+    }
+  }
+}

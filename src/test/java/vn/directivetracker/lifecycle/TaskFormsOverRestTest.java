@@ -1,0 +1,63 @@
+package vn.directivetracker.lifecycle;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.directivetracker.support.FirstProcessPath;
+
+/** What Tasklist does: fetch the task's Camunda Form, submit values; bad values come back as a readable 400. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TaskFormsOverRestTest {
+
+  @Autowired ProcessEngine engine;
+  @LocalServerPort int port;
+
+  /**
+   * Test contexts cached in one JVM each register an engine named "default"; the REST API serves
+   * whichever registered last. Point it at this context's engine (production has only one).
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void serveThisEngineOverRest() {
+    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
+  }
+
+  @Test
+  void theTaskFormIsServedAndRejectedValuesComeBackAsA400() throws Exception {
+    ProcessInstance directive = FirstProcessPath.start(engine, "rest/" + System.nanoTime());
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(directive.getId()).singleResult().getId();
+
+    HttpResponse<String> form = send("GET", "/engine-rest/task/" + taskId + "/deployed-form", null);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("Task_ConfirmAssignment")
+        .contains("Cơ quan chủ trì (mã)");
+
+    HttpResponse<String> rejected = send("POST", "/engine-rest/task/" + taskId + "/complete", """
+        {"variables": {"leadAgency": {"value": "BXX"}, "deadlineKind": {"value": "ASAP"}, "deadlineDate": {"value": ""}}}""");
+    assertThat(rejected.statusCode()).isEqualTo(400);
+    assertThat(rejected.body()).contains("Chưa thể hoàn thành", "không có cơ quan mã BXX", "thiếu \\\"Thời hạn mục tiêu\\\"")
+        .doesNotContain("ENGINE-03051");
+    assertThat(engine.getRuntimeService().getVariable(directive.getId(), "leadAgency")).isEqualTo("BCA");
+  }
+
+  private HttpResponse<String> send(String method, String path, String json) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("reviewer-vpcp:demo".getBytes(UTF_8)));
+    if (json == null) {
+      request.GET();
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json, UTF_8));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+  }
+}
