@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine REST API is open to anonymous callers unless Camunda's authentication filter is
- * registered: this puts it behind HTTP Basic against the engine's users.
+ * registered: this puts it, and the application's own API under /api, behind HTTP Basic against
+ * the engine's users (the filter also sets the engine's current authentication for /api calls).
  */
 @Configuration(proxyBeanMethods = false)
 public class RestAuthenticationConfiguration {
@@ -18,7 +19,7 @@ public class RestAuthenticationConfiguration {
   FilterRegistrationBean<Filter> engineRestAuthentication() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(10);

@@ -15,9 +15,14 @@ import static vn.directivetracker.lifecycle.DirectiveVariables.REMINDER_LEAD_DAY
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -60,25 +65,35 @@ public class Deadlines {
 
   /** Writes the deadline variables from the confirmed deadline and the policy; called after assignment. */
   public void schedule(DelegateExecution execution) {
-    DeadlineKind kind = DeadlineKind.valueOf((String) execution.getVariable(DEADLINE_KIND));
-    execution.setVariable(ONGOING, kind.isOngoing());
-    execution.setVariable(HAS_DEADLINE, !kind.isOngoing());
+    execution.setVariables(scheduleVariables(execution::getVariable));
+    log.info("[{}] scheduled: deadline {}, reminder {}, leadership escalation {}", execution.getBusinessKey(),
+        execution.getVariable(DEADLINE_TEXT), execution.getVariable(REMINDER_DATE),
+        execution.getVariable(LEADERSHIP_ESCALATION_DATE));
+  }
+
+  /**
+   * The deadline variables for the directive's current deadline kind and stated day, reading the
+   * directive's variables (the policy's working-day counts included) through {@code scope}.
+   */
+  public Map<String, Object> scheduleVariables(Function<String, Object> scope) {
+    Map<String, Object> variables = new HashMap<>();
+    DeadlineKind kind = DeadlineKind.valueOf((String) scope.apply(DEADLINE_KIND));
+    variables.put(ONGOING, kind.isOngoing());
+    variables.put(HAS_DEADLINE, !kind.isOngoing());
     if (kind.isOngoing()) {
-      execution.setVariable(DEADLINE_TEXT, "Thường xuyên");
-      log.info("[{}] ongoing duty: no deadline timers", execution.getBusinessKey());
-      return;
+      variables.put(DEADLINE_TEXT, "Thường xuyên");
+      return variables;
     }
-    DeadlineSchedule schedule = scheduleFor(LocalDate.parse((String) execution.getVariable(DEADLINE_DATE)),
-        number(execution, REMINDER_LEAD_DAYS), number(execution, LEADERSHIP_ESCALATION_DAYS));
-    execution.setVariable(DEADLINE, schedule.dueDate());
-    execution.setVariable(REMINDER_DATE, schedule.remindDate());
-    execution.setVariable(LEADERSHIP_ESCALATION_DATE, schedule.escalateDate());
-    execution.setVariable(DEADLINE_TEXT, schedule.dueDay().format(DAY));
-    if (execution.getVariable(ORIGINAL_DEADLINE) == null) {
-      execution.setVariable(ORIGINAL_DEADLINE, schedule.dueDate());
+    DeadlineSchedule schedule = scheduleFor(LocalDate.parse((String) scope.apply(DEADLINE_DATE)),
+        number(scope, REMINDER_LEAD_DAYS), number(scope, LEADERSHIP_ESCALATION_DAYS));
+    variables.put(DEADLINE, schedule.dueDate());
+    variables.put(REMINDER_DATE, schedule.remindDate());
+    variables.put(LEADERSHIP_ESCALATION_DATE, schedule.escalateDate());
+    variables.put(DEADLINE_TEXT, schedule.dueDay().format(DAY));
+    if (scope.apply(ORIGINAL_DEADLINE) == null) {
+      variables.put(ORIGINAL_DEADLINE, schedule.dueDate());
     }
-    log.info("[{}] deadline {} (stated {}), reminder {}, leadership escalation {}", execution.getBusinessKey(),
-        schedule.dueAt(), schedule.statedDay(), schedule.remindAt(), schedule.escalateAt());
+    return variables;
   }
 
   /**
@@ -87,24 +102,28 @@ public class Deadlines {
    */
   public void applyExtension(DelegateExecution execution) {
     schedule(execution);
-    ManagementService management = execution.getProcessEngineServices().getManagementService();
-    for (String timer : DEADLINE_TIMERS) {
-      for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
-          .activityId(timer).timers().list()) {
-        management.recalculateJobDuedate(job.getId(), false);
-      }
-    }
-    TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(COMPLETION_REPORT_TASK).list()) {
-      task.setDueDate((java.util.Date) execution.getVariable(DEADLINE));
-      tasks.saveTask(task);
-    }
+    moveTimers(execution.getProcessEngineServices(), execution.getProcessInstanceId(), (Date) execution.getVariable(DEADLINE));
     log.info("[{}] extension applied: deadline now {}", execution.getBusinessKey(), execution.getVariable(DEADLINE_TEXT));
   }
 
-  private static int number(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
+  /** Makes the waiting deadline timers re-read their dates and the completion-report task show the new deadline. */
+  public void moveTimers(ProcessEngineServices services, String processInstanceId, Date deadline) {
+    ManagementService management = services.getManagementService();
+    for (String timer : DEADLINE_TIMERS) {
+      for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(timer).timers().list()) {
+        management.recalculateJobDuedate(job.getId(), false);
+      }
+    }
+    TaskService tasks = services.getTaskService();
+    for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(COMPLETION_REPORT_TASK).list()) {
+      task.setDueDate(deadline);
+      tasks.saveTask(task);
+    }
+  }
+
+  private static int number(Function<String, Object> scope, String name) {
+    Object value = scope.apply(name);
     if (!(value instanceof Number number)) {
       throw new IllegalStateException("Directive policy gave no " + name + " (got " + value + ")");
     }

@@ -1,0 +1,180 @@
+package vn.directivetracker.notice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.lifecycle.DirectiveInputException;
+
+/**
+ * Registering a short notice by hand in Tasklist: the start form gives the header, each "add an
+ * item" task one item (a loop, since Tasklist's dynamic lists do not work), then a review and the
+ * same validation as the REST import. Items are kept as a JSON list in {@code draftItems}.
+ */
+@Component("noticeDrafts")
+public class NoticeDrafts {
+
+  public static final String DRAFT_ITEMS = "draftItems";
+  public static final String DRAFT_SUMMARY = "draftSummary";
+  public static final String NOTICE_PROBLEMS = "noticeProblems";
+  public static final String NOTICE_VALID = "noticeValid";
+  public static final String DRAFT_ACTION = "draftAction";
+  /** Fields of the add-item form, cleared after each item so the next form starts empty. */
+  private static final List<String> ITEM_FIELDS = List.of("ref", "itemText", "lead", "leadClass", "coordinatorsText",
+      "deadlineKind", "deadlineDate", "deadlinePhrase", "keyTask", "itemNote");
+
+  private final NoticeValidator validator;
+
+  public NoticeDrafts(NoticeValidator validator) {
+    this.validator = validator;
+  }
+
+  /** Task_AddNoticeItem: checks the item on its own, then appends it to the draft. */
+  public void addItem(DelegateTask task) {
+    List<Map<String, Object>> items = items(task);
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("ref", text(task, "ref"));
+    item.put("text", text(task, "itemText"));
+    item.put("lead", text(task, "lead") == null ? null : text(task, "lead").toUpperCase());
+    item.put("leadClass", text(task, "leadClass"));
+    List<String> coordinators = new ArrayList<>();
+    String coordinatorText = text(task, "coordinatorsText");
+    if (coordinatorText != null) {
+      for (String code : coordinatorText.toUpperCase().split("[,;\\s]+")) {
+        if (!code.isBlank()) {
+          coordinators.add(code);
+        }
+      }
+    }
+    item.put("coordinators", coordinators);
+    Map<String, Object> deadline = new LinkedHashMap<>();
+    deadline.put("kind", text(task, "deadlineKind"));
+    String date = text(task, "deadlineDate");
+    deadline.put("date", date == null ? null : date.substring(0, Math.min(10, date.length())));
+    deadline.put("phrase", text(task, "deadlinePhrase"));
+    item.put("deadline", deadline);
+    item.put("keyTask", Boolean.TRUE.equals(task.getVariable("keyTask")));
+    item.put("note", text(task, "itemNote"));
+
+    List<NoticeProblem> problems = new ArrayList<>();
+    if (items.stream().anyMatch(existing -> existing.get("ref") != null && existing.get("ref").equals(item.get("ref")))) {
+      problems.add(new NoticeProblem((String) item.get("ref"), "ref", "mục này đã được thêm"));
+    }
+    try {
+      validator.validate(document(task, List.of(item)));
+    } catch (InvalidNoticeException e) {
+      problems.addAll(e.problems());
+    }
+    if (!problems.isEmpty()) {
+      throw new DirectiveInputException(problems.stream().map(NoticeDrafts::describe).toList());
+    }
+    items.add(item);
+    save(task, items);
+    ITEM_FIELDS.forEach(task::removeVariable);
+  }
+
+  /** Task_ReviewNoticeDraft: register, add more items, or remove one item by its reference. */
+  public void review(DelegateTask task) {
+    String action = text(task, "reviewAction");
+    if (action == null || !List.of("register", "addMore", "removeItem").contains(action)) {
+      throw new DirectiveInputException(List.of("chọn một việc: ghi nhận, thêm mục hoặc xóa mục"));
+    }
+    if (action.equals("removeItem")) {
+      String ref = text(task, "removeRef");
+      List<Map<String, Object>> items = items(task);
+      if (ref == null || !items.removeIf(item -> ref.equals(item.get("ref")))) {
+        throw new DirectiveInputException(List.of("không có mục \"" + ref + "\" để xóa"));
+      }
+      save(task, items);
+      task.removeVariable("removeRef");
+    }
+    task.setVariable(DRAFT_ACTION, action);
+  }
+
+  /** ServiceTask_ValidateNotice: the same validation as the REST import; problems go back to the review form. */
+  public void validate(DelegateExecution execution) {
+    try {
+      validator.validate(document(execution));
+      execution.setVariable(NOTICE_VALID, true);
+      execution.setVariable(NOTICE_PROBLEMS, null);
+    } catch (InvalidNoticeException e) {
+      execution.setVariable(NOTICE_VALID, false);
+      execution.setVariable(NOTICE_PROBLEMS, String.join("\n", e.problems().stream().map(NoticeDrafts::describe).toList()));
+    }
+  }
+
+  /** Task_WriteFinalReport: every directive of the notice has ended; the office sums up. */
+  public void finalReport(DelegateTask task) {
+    if (text(task, "finalReport") == null) {
+      throw new DirectiveInputException(List.of("thiếu \"Báo cáo tổng kết\""));
+    }
+  }
+
+  /** The draft as a notice document in the import schema. */
+  static JsonNode document(VariableScope scope) {
+    return document(scope, items(scope));
+  }
+
+  private static JsonNode document(VariableScope scope, List<Map<String, Object>> items) {
+    JsonNodeFactory json = JsonNodeFactory.instance;
+    ObjectNode notice = json.objectNode();
+    notice.put("number", text(scope, "noticeNumber"));
+    notice.put("issuer", text(scope, "issuer"));
+    notice.put("standingOffice", text(scope, "standingOffice"));
+    notice.put("title", text(scope, "noticeTitle"));
+    notice.put("issuedOn", day(text(scope, "issuedOn")));
+    notice.put("meetingOn", day(text(scope, "meetingOn")));
+    notice.put("chair", text(scope, "chair"));
+    ArrayNode array = notice.putArray("items");
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    items.forEach(item -> array.add(mapper.valueToTree(item)));
+    return notice;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> items(VariableScope scope) {
+    Object value = scope.getVariable(DRAFT_ITEMS);
+    return value instanceof List<?> list ? new ArrayList<>((List<Map<String, Object>>) list) : new ArrayList<>();
+  }
+
+  private static void save(VariableScope scope, List<Map<String, Object>> items) {
+    scope.setVariable(DRAFT_ITEMS, Variables.objectValue(items)
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    StringBuilder summary = new StringBuilder();
+    for (Map<String, Object> item : items) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> deadline = (Map<String, Object>) item.get("deadline");
+      summary.append(item.get("ref")).append(". [")
+          .append(item.get("lead") != null ? item.get("lead") : item.get("leadClass")).append("; ")
+          .append(deadline.get("phrase") != null ? deadline.get("phrase") : deadline.get("kind")).append("] ")
+          .append(item.get("text")).append('\n');
+    }
+    scope.setVariable(DRAFT_SUMMARY, summary.toString().strip());
+  }
+
+  private static String describe(NoticeProblem problem) {
+    return (problem.item() == null ? "" : "mục " + problem.item() + ", ") + problem.field() + ": " + problem.problem();
+  }
+
+  private static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().strip();
+    return text.isEmpty() ? null : text;
+  }
+
+  private static String day(String value) {
+    return value == null ? null : value.substring(0, Math.min(10, value.length()));
+  }
+}

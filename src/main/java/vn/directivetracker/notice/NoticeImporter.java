@@ -1,0 +1,234 @@
+package vn.directivetracker.notice;
+
+import static vn.directivetracker.lifecycle.DirectiveVariables.COORDINATING_AGENCIES_TEXT;
+import static vn.directivetracker.lifecycle.DirectiveVariables.DEADLINE;
+import static vn.directivetracker.lifecycle.DirectiveVariables.DEADLINE_DATE;
+import static vn.directivetracker.lifecycle.DirectiveVariables.DEADLINE_KIND;
+import static vn.directivetracker.lifecycle.DirectiveVariables.DEADLINE_PHRASE;
+import static vn.directivetracker.lifecycle.DirectiveVariables.DIRECTIVE_TEXT;
+import static vn.directivetracker.lifecycle.DirectiveVariables.HAS_DEADLINE;
+import static vn.directivetracker.lifecycle.DirectiveVariables.ITEM_REF;
+import static vn.directivetracker.lifecycle.DirectiveVariables.KEY_TASK;
+import static vn.directivetracker.lifecycle.DirectiveVariables.LEAD_AGENCY;
+import static vn.directivetracker.lifecycle.DirectiveVariables.LEAD_AGENCY_NAME;
+import static vn.directivetracker.lifecycle.DirectiveVariables.NOTICE_NUMBER;
+import static vn.directivetracker.lifecycle.DirectiveVariables.STANDING_OFFICE;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.directivetracker.agency.Agency;
+import vn.directivetracker.agency.AgencyRegistry;
+import vn.directivetracker.deadline.Deadlines;
+import vn.directivetracker.lifecycle.Dates;
+
+/**
+ * Registers a valid notice in one transaction: the notice, its items (revision 1), one tracked
+ * directive per item and agency, and the {@code notice} process that starts a {@code directive}
+ * instance for each. Importing the same notice again changes nothing; a changed text or deadline
+ * becomes a new revision of the item and is applied to its running directives (the correction path).
+ */
+@Component("noticeImporter")
+public class NoticeImporter {
+
+  public static final String NOTICE_PROCESS = "notice";
+  /** Variable of the notice process: the items arrived complete (REST import, catalog), no manual entry. */
+  public static final String ITEMS_IMPORTED = "itemsImported";
+  public static final String CORRECTION_LOG = "correctionLog";
+  private static final Logger log = LoggerFactory.getLogger(NoticeImporter.class);
+
+  private final NoticeValidator validator;
+  private final NoticeFanOut fanOut;
+  private final NoticeRepository repository;
+  private final AgencyRegistry agencies;
+  private final ProcessEngine engine;
+  private final Deadlines deadlines;
+
+  public NoticeImporter(NoticeValidator validator, NoticeFanOut fanOut, NoticeRepository repository,
+      AgencyRegistry agencies, ProcessEngine engine, Deadlines deadlines) {
+    this.validator = validator;
+    this.fanOut = fanOut;
+    this.repository = repository;
+    this.agencies = agencies;
+    this.engine = engine;
+    this.deadlines = deadlines;
+  }
+
+  /** Validates, then imports all or nothing. */
+  @Transactional
+  public ImportResult importNotice(com.fasterxml.jackson.databind.JsonNode document, String user) {
+    return importNotice(validator.validate(document), user);
+  }
+
+  /** Imports a notice validated already (the catalog); all or nothing. */
+  @Transactional
+  public ImportResult importNotice(NoticeDocument notice, String user) {
+    if (!repository.exists(notice.number())) {
+      List<TrackedDirective> directives = register(notice, user);
+      ProcessInstance process = engine.getRuntimeService().startProcessInstanceByKey(NOTICE_PROCESS, notice.number(),
+          Map.of(NOTICE_NUMBER, notice.number(), STANDING_OFFICE, notice.standingOffice(), "noticeTitle", notice.title(),
+              ITEMS_IMPORTED, true));
+      repository.setProcessInstance(notice.number(), process.getId());
+      log.info("[{}] imported: {} items, {} directives", notice.number(), notice.items().size(), directives.size());
+      return new ImportResult(notice.number(), "created", directives.size(), itemResults(directives, "created", 1));
+    }
+    return reimport(notice, user);
+  }
+
+  /** Service task of the notice process after manual entry: the draft was validated, the process exists. */
+  public void registerDraft(DelegateExecution execution) {
+    NoticeDocument notice = validator.validate(NoticeDrafts.document(execution));
+    if (repository.exists(notice.number())) {
+      throw new InvalidNoticeException(List.of(NoticeProblem.ofNotice("number",
+          "notice " + notice.number() + " has been registered already")));
+    }
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    register(notice, authentication == null ? null : authentication.getUserId());
+    repository.setProcessInstance(notice.number(), execution.getProcessInstanceId());
+    execution.setVariable(NOTICE_NUMBER, notice.number());
+  }
+
+  private List<TrackedDirective> register(NoticeDocument notice, String user) {
+    Instant now = Dates.now().toInstant();
+    repository.insertNotice(notice, now, user);
+    notice.items().forEach(item -> repository.insertItem(notice.number(), item, 1, now, user));
+    List<TrackedDirective> directives = fanOut.expand(notice);
+    directives.forEach(directive -> repository.insertTrackedDirective(directive, now));
+    return directives;
+  }
+
+  private ImportResult reimport(NoticeDocument notice, String user) {
+    Map<String, NoticeRepository.StoredItem> stored = repository.latestItems(notice.number());
+    List<NoticeProblem> problems = new ArrayList<>();
+    for (NoticeDocument.Item item : notice.items()) {
+      NoticeRepository.StoredItem before = stored.get(item.ref());
+      if (before == null) {
+        problems.add(new NoticeProblem(item.ref(), "ref", "new item in a notice imported before: register additions"
+            + " as a notice of their own (an imported notice's list of directives is fixed)"));
+      } else if (!Objects.equals(before.item().lead(), item.lead()) || before.item().leadClass() != item.leadClass()
+          || !before.item().coordinators().equals(item.coordinators())
+          || !before.item().coordinatorClasses().equals(item.coordinatorClasses())) {
+        problems.add(new NoticeProblem(item.ref(), "lead", "who leads or coordinates an imported item cannot be"
+            + " corrected by re-import: the standing office reassigns it in the directive"));
+      } else if (before.item().deadline().kind().isOngoing() != item.deadline().kind().isOngoing()) {
+        problems.add(new NoticeProblem(item.ref(), "deadline.kind", "an imported item cannot change between an ongoing"
+            + " duty and a dated task (" + before.item().deadline().kind() + " -> " + item.deadline().kind() + ")"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidNoticeException(problems);
+    }
+    Instant now = Dates.now().toInstant();
+    List<ImportResult.ItemResult> results = new ArrayList<>();
+    boolean corrected = false;
+    for (NoticeDocument.Item item : notice.items()) {
+      NoticeRepository.StoredItem before = stored.get(item.ref());
+      List<String> keys = repository.trackedDirectives(notice.number(), item.ref());
+      if (before.item().equals(item)) {
+        results.add(new ImportResult.ItemResult(item.ref(), "unchanged", before.revision(), keys));
+        continue;
+      }
+      int revision = before.revision() + 1;
+      repository.insertItem(notice.number(), item, revision, now, user);
+      keys.forEach(key -> correctRunningDirective(key, item, revision));
+      results.add(new ImportResult.ItemResult(item.ref(), "corrected", revision, keys));
+      corrected = true;
+      log.info("[{}] item {} corrected to revision {} ({} directives)", notice.number(), item.ref(), revision, keys.size());
+    }
+    return new ImportResult(notice.number(), corrected ? "corrected" : "unchanged", 0, results);
+  }
+
+  /** Applies a corrected text or deadline to a running directive, keeping a readable log on it. */
+  private void correctRunningDirective(String businessKey, NoticeDocument.Item item, int revision) {
+    RuntimeService runtime = engine.getRuntimeService();
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey("directive")
+        .processInstanceBusinessKey(businessKey).singleResult();
+    if (instance == null) {
+      return; // closed already: the new revision is on record, nothing runs any more
+    }
+    String id = instance.getId();
+    Map<String, Object> changes = new HashMap<>();
+    changes.put(DIRECTIVE_TEXT, item.text());
+    changes.put(DEADLINE_PHRASE, phrase(item));
+    changes.put(DEADLINE_KIND, item.deadline().kind().name());
+    changes.put(KEY_TASK, item.keyTask());
+    boolean datedByNotice = item.deadline().date() != null && !item.deadline().kind().isOngoing();
+    if (datedByNotice) {
+      changes.put(DEADLINE_DATE, item.deadline().date().toString());
+    }
+    String previousLog = (String) runtime.getVariable(id, CORRECTION_LOG);
+    String line = "[" + Dates.format(Dates.now()) + "] Đính chính theo lần nhập " + revision + " của mục " + item.ref();
+    changes.put(CORRECTION_LOG, previousLog == null ? line : previousLog + "\n" + line);
+    runtime.setVariables(id, changes);
+    if (datedByNotice && runtime.getVariable(id, HAS_DEADLINE) != null) {
+      // scheduled already: recompute the dates and move the waiting timers
+      Map<String, Object> schedule = deadlines.scheduleVariables(name -> runtime.getVariable(id, name));
+      runtime.setVariables(id, schedule);
+      deadlines.moveTimers(engine, id, (java.util.Date) schedule.get(DEADLINE));
+    }
+  }
+
+  /** Start variables of every directive of a notice, for the notice process's multi-instance call. */
+  public List<Map<String, Object>> directivesToStart(String noticeNumber) {
+    Map<String, NoticeRepository.StoredItem> items = repository.latestItems(noticeNumber);
+    NoticeDocument notice = repository.notice(noticeNumber);
+    List<Map<String, Object>> starts = new ArrayList<>();
+    for (TrackedDirective directive : fanOut.expand(new NoticeDocument(notice.number(), notice.issuer(),
+        notice.standingOffice(), notice.title(), notice.issuedOn(), notice.meetingOn(), notice.chair(),
+        notice.implementsPlan(), notice.recipients(), notice.note(),
+        items.values().stream().map(NoticeRepository.StoredItem::item)
+            .sorted(java.util.Comparator.comparing(NoticeDocument.Item::ref)).toList()))) {
+      starts.add(startVariables(directive));
+    }
+    return starts;
+  }
+
+  private Map<String, Object> startVariables(TrackedDirective directive) {
+    NoticeDocument.Item item = directive.item();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("businessKey", directive.businessKey());
+    variables.put(NOTICE_NUMBER, directive.notice().number());
+    variables.put(ITEM_REF, item.ref());
+    variables.put(DIRECTIVE_TEXT, item.text());
+    variables.put(LEAD_AGENCY, directive.leadAgency());
+    variables.put(LEAD_AGENCY_NAME, agencies.find(directive.leadAgency()).map(Agency::name).orElse(directive.leadAgency()));
+    variables.put(COORDINATING_AGENCIES_TEXT, String.join(", ", directive.coordinatingAgencies()));
+    variables.put(STANDING_OFFICE, directive.notice().standingOffice());
+    variables.put(DEADLINE_KIND, item.deadline().kind().name());
+    variables.put(DEADLINE_DATE, item.deadline().date() == null || item.deadline().kind().isOngoing()
+        ? null : item.deadline().date().toString());
+    variables.put(DEADLINE_PHRASE, phrase(item));
+    variables.put(KEY_TASK, item.keyTask());
+    return variables;
+  }
+
+  private static String phrase(NoticeDocument.Item item) {
+    if (item.deadline().phrase() != null) {
+      return item.deadline().phrase();
+    }
+    return switch (item.deadline().kind()) {
+      case ONGOING -> "Nhiệm vụ thường xuyên";
+      case ASAP -> "Trong thời gian sớm nhất";
+      case ROADMAP -> "Theo lộ trình";
+      default -> "(văn bản không nêu thời hạn)";
+    };
+  }
+
+  private List<ImportResult.ItemResult> itemResults(List<TrackedDirective> directives, String status, int revision) {
+    Map<String, List<String>> byRef = new LinkedHashMap<>();
+    directives.forEach(d -> byRef.computeIfAbsent(d.item().ref(), ref -> new ArrayList<>()).add(d.businessKey()));
+    return byRef.entrySet().stream().map(e -> new ImportResult.ItemResult(e.getKey(), status, revision, e.getValue())).toList();
+  }
+}
