@@ -102,12 +102,13 @@ public class Deadlines {
    */
   public void applyExtension(DelegateExecution execution) {
     schedule(execution);
-    moveTimers(execution.getProcessEngineServices(), execution.getProcessInstanceId(), (Date) execution.getVariable(DEADLINE));
+    moveTimers(execution.getProcessEngineServices(), execution.getProcessInstanceId(), (Date) execution.getVariable(DEADLINE),
+        (Date) execution.getVariable(REMINDER_DATE));
     log.info("[{}] extension applied: deadline now {}", execution.getBusinessKey(), execution.getVariable(DEADLINE_TEXT));
   }
 
-  /** Makes the waiting deadline timers re-read their dates and the completion-report task show the new deadline. */
-  public void moveTimers(ProcessEngineServices services, String processInstanceId, Date deadline) {
+  /** Makes the waiting deadline timers re-read their dates and the completion-report task show the new deadline and reminder. */
+  public void moveTimers(ProcessEngineServices services, String processInstanceId, Date deadline, Date reminder) {
     ManagementService management = services.getManagementService();
     for (String timer : DEADLINE_TIMERS) {
       for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(timer).timers().list()) {
@@ -118,6 +119,7 @@ public class Deadlines {
     for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(COMPLETION_REPORT_TASK).list()) {
       task.setDueDate(deadline);
+      task.setFollowUpDate(reminder);
       tasks.saveTask(task);
     }
   }

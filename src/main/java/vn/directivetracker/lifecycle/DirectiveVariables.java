@@ -71,6 +71,8 @@ public final class DirectiveVariables {
   public static final String MONTHLY_REPORT_COUNT = "monthlyReportCount";
   public static final String LATE_MONTHLY_REPORT_COUNT = "lateMonthlyReportCount";
   public static final String LAST_MONTHLY_REPORT_AT = "lastMonthlyReportAt";
+  /** Every monthly progress report, one dated line each. */
+  public static final String MONTHLY_REPORT_LOG = "monthlyReportLog";
   public static final String REMINDER_SENT_AT = "reminderSentAt";
   public static final String OVERDUE_SINCE = "overdueSince";
   public static final String FOLLOW_UP_LOG = "followUpLog";

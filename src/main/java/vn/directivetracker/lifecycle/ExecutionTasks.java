@@ -7,6 +7,7 @@ import static vn.directivetracker.lifecycle.DirectiveVariables.COMPLETION_SUBMIT
 import static vn.directivetracker.lifecycle.DirectiveVariables.COORDINATION_LOG;
 import static vn.directivetracker.lifecycle.DirectiveVariables.LAST_MONTHLY_REPORT_AT;
 import static vn.directivetracker.lifecycle.DirectiveVariables.MONTHLY_REPORT_COUNT;
+import static vn.directivetracker.lifecycle.DirectiveVariables.MONTHLY_REPORT_LOG;
 import static vn.directivetracker.lifecycle.DirectiveVariables.REPORT_ACCEPTED;
 import static vn.directivetracker.lifecycle.DirectiveVariables.RETURN_COUNT;
 import static vn.directivetracker.lifecycle.DirectiveVariables.REVIEW_LOG;
@@ -89,18 +90,28 @@ public class ExecutionTasks {
       task.setVariable(RETURN_COUNT, (returns instanceof Number n ? n.intValue() : 0) + 1);
       TextLog.append(task, REVIEW_LOG, reviewer(task), "trả lại báo cáo — " + comments);
     }
+    // the next review starts from an empty decision, not the previous one
+    task.removeVariable("reviewDecision");
+    task.removeVariable("reviewComments");
     log.info("[{}] completion report {}", task.getExecution().getBusinessKey(), accepted ? "accepted" : "returned");
   }
 
   /** Task_SubmitMonthlyReport. */
   public void submitMonthlyReport(DelegateTask task) {
     FormInput input = new FormInput(task);
-    input.requiredText("progressSummary", "Tiến độ trong kỳ");
-    input.integer("percentComplete", "Tỷ lệ hoàn thành (%)", 0, 100);
+    String progress = input.requiredText("progressSummary", "Tiến độ trong kỳ");
+    Integer percent = input.integer("percentComplete", "Tỷ lệ hoàn thành (%)", 0, 100);
+    String difficulties = input.text("difficulties");
     input.check();
     Object count = task.getVariable(MONTHLY_REPORT_COUNT);
     task.setVariable(MONTHLY_REPORT_COUNT, (count instanceof Number n ? n.intValue() : 0) + 1);
     task.setVariable(LAST_MONTHLY_REPORT_AT, Dates.now());
+    TextLog.append(task, MONTHLY_REPORT_LOG, reviewer(task), progress + (percent == null ? "" : " (" + percent + "%)")
+        + (difficulties == null ? "" : " — Khó khăn: " + difficulties));
+    // next month's form starts empty; this month's report stays in the log and in history
+    task.removeVariable("progressSummary");
+    task.removeVariable("percentComplete");
+    task.removeVariable("difficulties");
   }
 
   /** Task_CloseOngoingDuty: the standing office ends an ongoing duty. */

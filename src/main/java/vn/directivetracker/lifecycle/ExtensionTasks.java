@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * original deadline stays in {@code originalDeadline}; every decision is kept in {@code extensions}
  * (approved ones with who approved and why) and in the readable {@code extensionLog}.
  */
-@Component("extensions")
+@Component("extensionRequests")
 public class ExtensionTasks {
 
   /** Task_RequestExtension. */
@@ -67,6 +67,10 @@ public class ExtensionTasks {
     task.setVariable(EXTENSION_APPROVED, approved);
     if (approved) {
       task.setVariable(DEADLINE_DATE, to);
+    }
+    // a later request starts from an empty form; this one is kept in extensions and extensionLog
+    for (String field : new String[] {"extensionReason", "proposedDeadline", "extensionDecision", "decisionReason"}) {
+      task.removeVariable(field);
     }
   }
 }

@@ -176,23 +176,29 @@ public class NoticeImporter {
       // scheduled already: recompute the dates and move the waiting timers
       Map<String, Object> schedule = deadlines.scheduleVariables(name -> runtime.getVariable(id, name));
       runtime.setVariables(id, schedule);
-      deadlines.moveTimers(engine, id, (java.util.Date) schedule.get(DEADLINE));
+      deadlines.moveTimers(engine, id, (java.util.Date) schedule.get(DEADLINE),
+          (java.util.Date) schedule.get(vn.directivetracker.lifecycle.DirectiveVariables.REMINDER_DATE));
     }
   }
 
-  /** Start variables of every directive of a notice, for the notice process's multi-instance call. */
-  public List<Map<String, Object>> directivesToStart(String noticeNumber) {
-    Map<String, NoticeRepository.StoredItem> items = repository.latestItems(noticeNumber);
-    NoticeDocument notice = repository.notice(noticeNumber);
-    List<Map<String, Object>> starts = new ArrayList<>();
-    for (TrackedDirective directive : fanOut.expand(new NoticeDocument(notice.number(), notice.issuer(),
-        notice.standingOffice(), notice.title(), notice.issuedOn(), notice.meetingOn(), notice.chair(),
-        notice.implementsPlan(), notice.recipients(), notice.note(),
-        items.values().stream().map(NoticeRepository.StoredItem::item)
-            .sorted(java.util.Comparator.comparing(NoticeDocument.Item::ref)).toList()))) {
-      starts.add(startVariables(directive));
-    }
-    return starts;
+  /** The references of a notice's items, for the notice process's multi-instance call of {@code noticeItem}. */
+  public List<String> itemsToTrack(String noticeNumber) {
+    return repository.latestItems(noticeNumber).keySet().stream().sorted().toList();
+  }
+
+  /**
+   * Start variables of the directives of one item (one per lead agency), for the multi-instance
+   * call of {@code directive} in {@code noticeItem}. Notices fan out per item so that no process
+   * instance holds thousands of parallel branches (each job would load them all).
+   */
+  public List<Map<String, Object>> directivesToStart(String noticeNumber, String itemRef) {
+    NoticeRepository.StoredItem stored = repository.latestItem(noticeNumber, itemRef)
+        .orElseThrow(() -> new IllegalStateException("Notice " + noticeNumber + " has no item " + itemRef));
+    NoticeDocument header = repository.notice(noticeNumber);
+    NoticeDocument notice = new NoticeDocument(header.number(), header.issuer(), header.standingOffice(),
+        header.title(), header.issuedOn(), header.meetingOn(), header.chair(), header.implementsPlan(),
+        header.recipients(), header.note(), List.of(stored.item()));
+    return fanOut.expand(notice).stream().map(this::startVariables).toList();
   }
 
   private Map<String, Object> startVariables(TrackedDirective directive) {

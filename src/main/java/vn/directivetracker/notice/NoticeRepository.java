@@ -59,6 +59,12 @@ public class NoticeRepository {
         NoticeRepository::storedItem, noticeNumber).stream().collect(Collectors.toMap(s -> s.item().ref(), Function.identity()));
   }
 
+  /** The latest revision of one item, if the notice has it. */
+  public Optional<StoredItem> latestItem(String noticeNumber, String ref) {
+    return jdbc.query("select * from dt_notice_item where notice_number = ? and ref = ? order by revision desc",
+        NoticeRepository::storedItem, noticeNumber, ref).stream().findFirst();
+  }
+
   public void insertTrackedDirective(TrackedDirective directive, Instant at) {
     jdbc.update("insert into dt_tracked_directive (business_key, notice_number, ref, lead_agency, created_at)"
             + " values (?, ?, ?, ?, ?)", directive.businessKey(), directive.notice().number(), directive.item().ref(),

@@ -42,12 +42,18 @@ class TaskFormsOverRestTest {
     assertThat(form.body()).contains("Task_ConfirmAssignment")
         .contains("Cơ quan chủ trì (mã)");
 
-    HttpResponse<String> rejected = send("POST", "/engine-rest/task/" + taskId + "/complete", """
+    // Tasklist posts to submit-form (through /camunda/api/engine, the same resource as here)
+    HttpResponse<String> rejected = send("POST", "/engine-rest/task/" + taskId + "/submit-form", """
         {"variables": {"leadAgency": {"value": "BXX"}, "deadlineKind": {"value": "ASAP"}, "deadlineDate": {"value": ""}}}""");
     assertThat(rejected.statusCode()).isEqualTo(400);
     assertThat(rejected.body()).contains("Chưa thể hoàn thành", "không có cơ quan mã BXX", "thiếu \\\"Thời hạn mục tiêu\\\"")
         .doesNotContain("ENGINE-03051");
     assertThat(engine.getRuntimeService().getVariable(directive.getId(), "leadAgency")).isEqualTo("BCA");
+
+    HttpResponse<String> viaComplete = send("POST", "/engine-rest/task/" + taskId + "/complete", """
+        {"variables": {"leadAgency": {"value": "BXX"}}}""");
+    assertThat(viaComplete.statusCode()).isEqualTo(400);
+    assertThat(viaComplete.body()).contains("không có cơ quan mã BXX").doesNotContain("ENGINE-03051");
   }
 
   private HttpResponse<String> send(String method, String path, String json) throws Exception {
