@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -141,6 +142,26 @@ class ApplicationOnH2Test {
       request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(UTF_8)));
     }
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+  }
+
+  @Test
+  void tasklistFiltersShowAnOfficerTheTasksOfTheirAgency() {
+    ProcessInstance directive = FirstProcessPath.start(engine, "filters/1");
+    org.camunda.bpm.engine.FilterService filters = engine.getFilterService();
+    assertThat(filters.createFilterQuery().list()).extracting(org.camunda.bpm.engine.filter.Filter::getName)
+        .contains("Việc của đơn vị tôi", "Việc tôi đang xử lý", "Sắp đến hạn", "Quá hạn", "Báo cáo tháng");
+    String myAgency = filters.createFilterQuery().filterName("Việc của đơn vị tôi").singleResult().getId();
+    try {
+      // the first task belongs to the standing office
+      identityService.setAuthentication("reviewer-vpcp", List.of("VPCP", "reviewers"));
+      assertThat(filters.list(myAgency)).extracting(t -> ((org.camunda.bpm.engine.task.Task) t).getProcessInstanceId())
+          .contains(directive.getId());
+      identityService.setAuthentication("officer-byt", List.of("BYT"));
+      assertThat(filters.list(myAgency)).extracting(t -> ((org.camunda.bpm.engine.task.Task) t).getProcessInstanceId())
+          .doesNotContain(directive.getId());
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   @Test

@@ -12,8 +12,17 @@ public final class AppInstance {
   private AppInstance() {}
 
   public static ConfigurableApplicationContext start(String profile, String... properties) {
+    return start(false, profile, properties);
+  }
+
+  /** As {@link #start}, with the job executor running as in production. */
+  public static ConfigurableApplicationContext startWithJobExecutor(String profile, String... properties) {
+    return start(true, profile, properties);
+  }
+
+  private static ConfigurableApplicationContext start(boolean jobs, String profile, String... properties) {
     DirectiveTrackerApplication.pinTimeZone();
-    List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false"));
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=" + jobs));
     for (String property : properties) {
       args.add("--" + property);
     }

@@ -1,0 +1,73 @@
+package vn.directivetracker.access;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared Tasklist filters, created at start-up when missing (a filter an administrator edited
+ * is left as it is). Without them Tasklist opens on "No filter available". Every list is sorted
+ * by due date; expressions are evaluated for the logged-in user.
+ */
+@Component
+@Order(40)
+public class TasklistFilters implements ApplicationRunner {
+
+  public static final String MY_AGENCY = "Việc của đơn vị tôi";
+  public static final String MINE = "Việc tôi đang xử lý";
+  public static final String DUE_SOON = "Sắp đến hạn";
+  public static final String OVERDUE = "Quá hạn";
+  public static final String MONTHLY_REPORTS = "Báo cáo tháng";
+  private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  public TasklistFilters(FilterService filterService, TaskService taskService) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    int created = 0;
+    created += ensure(MY_AGENCY, -10, "Việc giao cho cơ quan của tôi, chưa ai nhận hoặc đã có người nhận",
+        agencyTasks());
+    created += ensure(MINE, -9, "Việc tôi đã nhận", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    // seven calendar days cover the five working days of the reminder policy (filters cannot count working days)
+    created += ensure(DUE_SOON, -8, "Việc của cơ quan tôi đến hạn trong khoảng 5 ngày làm việc tới",
+        agencyTasks().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
+    created += ensure(OVERDUE, -7, "Việc của cơ quan tôi đã quá hạn", agencyTasks().dueBeforeExpression("${now()}"));
+    created += ensure(MONTHLY_REPORTS, -6, "Báo cáo tiến độ tháng cần nộp",
+        agencyTasks().taskDefinitionKey("Task_SubmitMonthlyReport"));
+    log.info("Tasklist filters ready ({} created)", created);
+  }
+
+  private TaskQuery agencyTasks() {
+    return taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+  }
+
+  private int ensure(String name, int priority, String description, TaskQuery query) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return 0;
+    }
+    query.orderByDueDate().asc();
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    properties.put("howUndefinedVariable", "show");
+    Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+    filterService.saveFilter(filter);
+    return 1;
+  }
+}
