@@ -459,13 +459,4 @@ abstract class DirectiveProcessPaths {
     assertThatThrownBy(action::run).isInstanceOf(DirectiveInputException.class)
         .satisfies(e -> assertThat(e.getMessage()).contains(problems));
   }
-
-  static Throwable rootCause(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
-  }
-
 }

@@ -10,15 +10,14 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import vn.directivetracker.support.NoticeJobs;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.calendar.WorkingDayCalendar;
@@ -162,22 +161,8 @@ class NoticeImportTest {
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
   }
 
-  /** What the job executor does in the running app: the notice's fan-out job, then each directive's start. */
   private void runJobs(ProcessInstance notice) {
-    List<Job> jobs;
-    while (!(jobs = jobsUnder(notice.getId())).isEmpty()) {
-      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
-  }
-
-  /** Async jobs of the notice and of its item instances (directive timers are not due yet). */
-  private List<Job> jobsUnder(String noticeId) {
-    List<Job> jobs = new java.util.ArrayList<>(engine.getManagementService().createJobQuery().processInstanceId(noticeId)
-        .messages().list());
-    for (ProcessInstance item : engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(noticeId).list()) {
-      jobs.addAll(engine.getManagementService().createJobQuery().processInstanceId(item.getId()).messages().list());
-    }
-    return jobs;
+    NoticeJobs.run(engine, notice);
   }
 
   private int count(String sql) {

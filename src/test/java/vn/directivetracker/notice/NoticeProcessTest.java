@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import vn.directivetracker.support.NoticeJobs;
 import vn.directivetracker.lifecycle.DirectiveInputException;
 
 /** The notice process: a short notice entered by hand in Tasklist, then tracked until every directive ends. */
@@ -142,19 +142,7 @@ class NoticeProcessTest {
   }
 
   private void runJobs(ProcessInstance notice) {
-    List<Job> jobs;
-    while (!(jobs = jobsUnder(notice.getId())).isEmpty()) {
-      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
+    NoticeJobs.run(engine, notice);
   }
 
-  /** Async jobs of the notice and of its item instances (directive timers are not due yet). */
-  private List<Job> jobsUnder(String noticeId) {
-    List<Job> jobs = new java.util.ArrayList<>(engine.getManagementService().createJobQuery().processInstanceId(noticeId)
-        .messages().list());
-    for (ProcessInstance item : engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(noticeId).list()) {
-      jobs.addAll(engine.getManagementService().createJobQuery().processInstanceId(item.getId()).messages().list());
-    }
-    return jobs;
-  }
 }
