@@ -1,6 +1,7 @@
 package vn.directivetracker.access;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -65,7 +66,13 @@ public class TasklistFilters implements ApplicationRunner {
     properties.put("description", description);
     properties.put("priority", priority);
     properties.put("refresh", true);
-    properties.put("howUndefinedVariable", "show");
+    properties.put("showUndefinedVariable", false);
+    // shown on every row, so the directives of one notice can be told apart in the list
+    properties.put("variables", List.of(
+        Map.of("name", "noticeNumber", "label", "Thông báo"),
+        Map.of("name", "itemRef", "label", "Mục"),
+        Map.of("name", "leadAgencyName", "label", "Cơ quan chủ trì"),
+        Map.of("name", "deadlineText", "label", "Thời hạn")));
     Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
     filterService.saveFilter(filter);
     return 1;

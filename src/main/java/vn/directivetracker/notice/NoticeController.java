@@ -49,7 +49,15 @@ public class NoticeController {
           "Only members of the notice's standing office (" + office + ") may import it");
       return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
-    ImportResult result = importer.importNotice(document, user.getUserId());
+    ImportResult result;
+    // the office's right to import was checked above; the engine work (starting the notice process)
+    // is the system's, recorded under the importing user in dt_notice
+    identityService.clearAuthentication();
+    try {
+      result = importer.importNotice(document, user.getUserId());
+    } finally {
+      identityService.setAuthentication(user);
+    }
     HttpStatus status = result.status().equals("created") ? HttpStatus.CREATED : HttpStatus.OK;
     return ResponseEntity.status(status).body(result);
   }

@@ -28,6 +28,13 @@ public class NoticeDrafts {
   public static final String NOTICE_PROBLEMS = "noticeProblems";
   public static final String NOTICE_VALID = "noticeValid";
   public static final String DRAFT_ACTION = "draftAction";
+  /** Whether the officer has more items to enter (the add-item loop's gateway). */
+  public static final String DRAFT_MORE_ITEMS = "draftMoreItems";
+  private static final Map<String, String> CLASS_LABELS = Map.of(
+      "MINISTRIES_AND_MINISTERIAL_AGENCIES", "Các Bộ, cơ quan ngang Bộ",
+      "PROVINCIAL_PEOPLES_COMMITTEES", "UBND các tỉnh, thành phố trực thuộc Trung ương",
+      "PROVINCIAL_PARTY_COMMITTEES", "Các tỉnh ủy, thành ủy",
+      "CENTRAL_PARTY_AGENCIES", "Các cơ quan đảng ở Trung ương");
   /** Fields of the add-item form, cleared after each item so the next form starts empty. */
   private static final List<String> ITEM_FIELDS = List.of("ref", "itemText", "lead", "leadClass", "coordinatorsText",
       "deadlineKind", "deadlineDate", "deadlinePhrase", "keyTask", "itemNote");
@@ -79,7 +86,10 @@ public class NoticeDrafts {
     }
     items.add(item);
     save(task, items);
+    // the loop's question moves out of the form's field, so the next item's form starts unticked
+    task.setVariable(DRAFT_MORE_ITEMS, Boolean.TRUE.equals(task.getVariable("moreItems")));
     ITEM_FIELDS.forEach(task::removeVariable);
+    task.removeVariable("moreItems");
   }
 
   /** Task_ReviewNoticeDraft: register, add more items, or remove one item by its reference. */
@@ -154,7 +164,8 @@ public class NoticeDrafts {
       @SuppressWarnings("unchecked")
       Map<String, Object> deadline = (Map<String, Object>) item.get("deadline");
       summary.append(item.get("ref")).append(". [")
-          .append(item.get("lead") != null ? item.get("lead") : item.get("leadClass")).append("; ")
+          .append(item.get("lead") != null ? item.get("lead") : CLASS_LABELS.getOrDefault(item.get("leadClass"), "?"))
+          .append("; ")
           .append(deadline.get("phrase") != null ? deadline.get("phrase") : deadline.get("kind")).append("] ")
           .append(item.get("text")).append('\n');
     }

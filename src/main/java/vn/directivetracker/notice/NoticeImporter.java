@@ -98,6 +98,9 @@ public class NoticeImporter {
     register(notice, authentication == null ? null : authentication.getUserId());
     repository.setProcessInstance(notice.number(), execution.getProcessInstanceId());
     execution.setVariable(NOTICE_NUMBER, notice.number());
+    // started from Tasklist's start form, the instance had no business key yet
+    execution.setProcessBusinessKey(notice.number());
+    log.info("[{}] registered by hand: {} items", notice.number(), notice.items().size());
   }
 
   private List<TrackedDirective> register(NoticeDocument notice, String user) {

@@ -86,6 +86,22 @@ class NoticeProcessTest {
   }
 
   @Test
+  void tasklistsStartFormStartsTheManualPathAndTheNoticeGetsItsBusinessKey() {
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("notice")
+        .latestVersion().singleResult().getId();
+    // exactly what Tasklist submits: the start form's fields, nothing else
+    ProcessInstance notice = engine.getFormService().submitStartForm(definition, header("24/TB-VPCP", "VPCP"));
+    assertThat(notice).isWaitingAt("Task_AddNoticeItem");
+
+    taskService.complete(task(notice), item("1.a", "BCA", "DATE", "2026-12-30", true));
+    assertThat(engine.getRuntimeService().getVariable(notice.getId(), "moreItems")).as("next form starts unticked").isNull();
+    taskService.complete(task(notice), item("1.b", "BTC", "DATE", "2026-12-30", false));
+    taskService.complete(task(notice), Map.of("reviewAction", "register"));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(notice.getId()).singleResult()
+        .getBusinessKey()).isEqualTo("24/TB-VPCP");
+  }
+
+  @Test
   void addingMoreItemsAfterTheReviewGoesBackToTheItemForm() {
     ProcessInstance notice = startByHand("23/TB-VPCP", "VPCP");
     taskService.complete(task(notice), item("1.a", "BCA", "DATE", "2026-12-30", false));
