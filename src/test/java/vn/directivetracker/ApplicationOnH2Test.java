@@ -129,10 +129,10 @@ class ApplicationOnH2Test {
   void engineRestNeedsHttpBasicButHealthIsOpen() throws Exception {
     assertThat(get("/engine-rest/task", null).statusCode()).isEqualTo(401);
     // another user than below: Camunda locks a user for some seconds after a wrong password
-    assertThat(get("/engine-rest/task", "officer-byt:wrong").statusCode()).isEqualTo(401);
-    HttpResponse<String> group = get("/engine-rest/group/BCA", "officer-bca:demo");
-    assertThat(group.statusCode()).isEqualTo(200);
-    assertThat(group.body()).contains("Bộ Công an");
+    assertThat(get("/engine-rest/task", "officer-ttcp:wrong").statusCode()).isEqualTo(401);
+    HttpResponse<String> profile = get("/engine-rest/user/officer-bca/profile", "officer-bca:demo");
+    assertThat(profile.statusCode()).isEqualTo(200);
+    assertThat(profile.body()).contains("Bộ Công an");
     assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
   }
 

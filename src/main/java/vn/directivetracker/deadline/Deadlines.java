@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -109,6 +111,20 @@ public class Deadlines {
 
   /** Makes the waiting deadline timers re-read their dates and the completion-report task show the new deadline and reminder. */
   public void moveTimers(ProcessEngineServices services, String processInstanceId, Date deadline, Date reminder) {
+    CommandContext command = Context.getCommandContext();
+    if (command == null) {
+      moveTimersNow(services, processInstanceId, deadline, reminder);
+    } else {
+      // the office member who approved the extension may not update the lead's task or the jobs:
+      // moving them is the engine's consequence of the approval
+      command.runWithoutAuthorization(() -> {
+        moveTimersNow(services, processInstanceId, deadline, reminder);
+        return null;
+      });
+    }
+  }
+
+  private static void moveTimersNow(ProcessEngineServices services, String processInstanceId, Date deadline, Date reminder) {
     ManagementService management = services.getManagementService();
     for (String timer : DEADLINE_TIMERS) {
       for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(timer).timers().list()) {

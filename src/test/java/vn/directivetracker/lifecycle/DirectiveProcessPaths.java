@@ -401,7 +401,7 @@ abstract class DirectiveProcessPaths {
   }
 
   void review(ProcessInstance directive, String decision, String comments) {
-    engine.getIdentityService().setAuthenticatedUserId("reviewer-vpcp");
+    engine.getIdentityService().setAuthentication("reviewer-vpcp", List.of(OFFICE, "reviewers"));
     Map<String, Object> values = new HashMap<>();
     values.put("reviewDecision", decision);
     values.put("reviewComments", comments);
@@ -415,7 +415,7 @@ abstract class DirectiveProcessPaths {
   }
 
   void decideExtension(ProcessInstance directive, String decision, String reason) {
-    engine.getIdentityService().setAuthenticatedUserId("reviewer-vpcp");
+    engine.getIdentityService().setAuthentication("reviewer-vpcp", List.of(OFFICE, "reviewers"));
     taskService.complete(task(directive, "Task_DecideExtension").getId(), Map.of(
         "extensionDecision", decision, "decisionReason", reason));
     engine.getIdentityService().clearAuthentication();
