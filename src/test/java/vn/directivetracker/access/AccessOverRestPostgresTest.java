@@ -19,10 +19,7 @@ class AccessOverRestPostgresTest extends AccessOverRestPaths {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    database = PostgresTestDatabase.create();
-    registry.add("DB_URL", database::jdbcUrl);
-    registry.add("DB_USER", () -> PostgresTestDatabase.USER);
-    registry.add("DB_PASSWORD", () -> PostgresTestDatabase.PASSWORD);
+    database = PostgresTestDatabase.createFor(registry);
   }
 
   @AfterAll

@@ -18,10 +18,7 @@ class DirectiveProcessPostgresTest extends DirectiveProcessPaths {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    database = PostgresTestDatabase.create();
-    registry.add("DB_URL", database::jdbcUrl);
-    registry.add("DB_USER", () -> PostgresTestDatabase.USER);
-    registry.add("DB_PASSWORD", () -> PostgresTestDatabase.PASSWORD);
+    database = PostgresTestDatabase.createFor(registry);
     registry.add("DT_ADMIN_USER", () -> "admin");
     registry.add("DT_ADMIN_PASSWORD", () -> "test-admin-secret");
   }

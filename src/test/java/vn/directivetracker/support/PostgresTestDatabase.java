@@ -38,6 +38,15 @@ public final class PostgresTestDatabase implements AutoCloseable {
     return new PostgresTestDatabase(name);
   }
 
+  /** Creates a database and points a Spring test context's postgres profile at it. */
+  public static PostgresTestDatabase createFor(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    PostgresTestDatabase database = create();
+    registry.add("DB_URL", database::jdbcUrl);
+    registry.add("DB_USER", () -> USER);
+    registry.add("DB_PASSWORD", () -> PASSWORD);
+    return database;
+  }
+
   public String name() {
     return name;
   }
