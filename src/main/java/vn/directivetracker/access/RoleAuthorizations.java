@@ -33,7 +33,9 @@ import vn.directivetracker.agency.Agency;
  *   <li>reviewers (standing offices): start the notice process to register a notice by hand;</li>
  *   <li>managers and leadership: Cockpit, read-only over every directive, task and its history;
  *       no UPDATE, DELETE or variable edits anywhere;</li>
- *   <li>administrators ({@code camunda-admin}) pass every check (Camunda's admin group).</li>
+ *   <li>administrators ({@code camunda-admin}): ALL on every resource type. Camunda treats the
+ *       group as admin only for a few admin-only commands; webapp logins and ordinary queries
+ *       still need grants.</li>
  * </ul>
  */
 @Component
@@ -83,6 +85,9 @@ public class RoleAuthorizations implements ApplicationRunner {
       grants.grant(reader, Resources.TASK, ANY, TaskPermissions.READ);
       grants.grant(reader, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
       grants.grant(reader, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    }
+    for (Resources resource : Resources.values()) {
+      grants.grant(Roles.ADMINISTRATORS, resource, ANY, Permissions.ALL);
     }
     log.info("Role authorizations ready for {} groups", workers.size());
   }

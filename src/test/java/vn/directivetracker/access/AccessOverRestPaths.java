@@ -148,6 +148,16 @@ abstract class AccessOverRestPaths {
   }
 
   @Test
+  void theAdministratorOpensEveryAppAndSeesEverything() throws Exception {
+    for (String app : new String[] {"admin", "cockpit", "tasklist"}) {
+      assertThat(login(app, "admin").statusCode()).as(app).isEqualTo(200);
+    }
+    assertThat(call("GET", "/engine-rest/process-instance?processDefinitionKey=directive&maxResults=1000", "admin", null)
+        .body()).contains(bcaDirective.getId(), bytDirective.getId());
+    assertThat(call("GET", "/engine-rest/authorization/count", "admin", null).body()).doesNotContain("\"count\":0");
+  }
+
+  @Test
   void anonymousCallersGet401EverywhereButHealth() throws Exception {
     assertThat(call("GET", "/engine-rest/task", null, null).statusCode()).isEqualTo(401);
     assertThat(call("GET", "/engine-rest/process-instance/" + bcaDirective.getId(), null, null).statusCode()).isEqualTo(401);
