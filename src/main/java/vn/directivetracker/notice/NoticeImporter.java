@@ -219,6 +219,9 @@ public class NoticeImporter {
     variables.put(DEADLINE_DATE, item.deadline().date() == null || item.deadline().kind().isOngoing()
         ? null : item.deadline().date().toString());
     variables.put(DEADLINE_PHRASE, phrase(item));
+    // shown in Tasklist rows before the assignment fixes the due day (the schedule then replaces it)
+    variables.put(vn.directivetracker.lifecycle.DirectiveVariables.DEADLINE_TEXT, item.deadline().kind().isOngoing()
+        ? "Thường xuyên" : item.deadline().date() == null ? "Chưa đặt" : Dates.format(item.deadline().date()));
     variables.put(KEY_TASK, item.keyTask());
     return variables;
   }

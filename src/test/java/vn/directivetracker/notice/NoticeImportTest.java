@@ -57,6 +57,7 @@ class NoticeImportTest {
         .getTaskDefinitionKey()).isEqualTo("Task_ConfirmAssignment");
     assertThat(engine.getRuntimeService().getVariable(hanoi.getId(), "leadAgencyName")).isEqualTo("Thành ủy Hà Nội");
     assertThat(engine.getRuntimeService().getVariable(hanoi.getId(), "standingOffice")).isEqualTo("VPTWD");
+    assertThat(engine.getRuntimeService().getVariable(hanoi.getId(), "deadlineText")).isEqualTo("20/09/2025");
   }
 
   @Test
