@@ -4,13 +4,14 @@ import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import vn.directivetracker.calendar.WorkingDayCalendar;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class DirectiveTrackerApplication {
 
   /** Every node, test and container must read due dates in the same zone (see CAMUNDA-NOTES, Timers). */
-  public static final String ZONE_ID = "Asia/Ho_Chi_Minh";
+  public static final String ZONE_ID = WorkingDayCalendar.ZONE.getId();
 
   public static void main(String[] args) {
     pinTimeZone();

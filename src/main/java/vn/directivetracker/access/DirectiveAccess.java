@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.agency.AgencyCodes;
 
 /**
  * Who may see one directive: its lead agency, its coordinating agencies and its standing office
@@ -84,12 +85,8 @@ public class DirectiveAccess {
     if (coordinators instanceof Collection<?> list) {
       list.forEach(code -> add(agencies, code));
     } else {
-      Object text = execution.getVariable(COORDINATING_AGENCIES_TEXT);
-      if (text != null) {
-        for (String code : text.toString().toUpperCase().split("[,;\\s]+")) {
-          add(agencies, code);
-        }
-      }
+      // at the start the list is not built yet: the notice gives the codes as text
+      agencies.addAll(AgencyCodes.parse(execution.getVariable(COORDINATING_AGENCIES_TEXT)));
     }
     return agencies;
   }

@@ -2,7 +2,11 @@ package vn.directivetracker.agency;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
@@ -43,8 +47,12 @@ public class AgencyGroupSync implements ApplicationRunner {
   public SyncResult sync() {
     int created = 0;
     int updated = 0;
-    for (Agency agency : registry.activeOn(LocalDate.now(clock))) {
-      Group group = identityService.createGroupQuery().groupId(agency.code()).singleResult();
+    List<Agency> active = registry.activeOn(LocalDate.now(clock));
+    Map<String, Group> existing = identityService.createGroupQuery()
+        .groupIdIn(active.stream().map(Agency::code).toArray(String[]::new)).list().stream()
+        .collect(Collectors.toMap(Group::getId, Function.identity()));
+    for (Agency agency : active) {
+      Group group = existing.get(agency.code());
       if (group == null) {
         group = identityService.newGroup(agency.code());
         created++;

@@ -10,14 +10,13 @@ import static vn.directivetracker.lifecycle.DirectiveVariables.LEAD_AGENCY_NAME;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.agency.Agency;
+import vn.directivetracker.agency.AgencyCodes;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.deadline.DeadlineKind;
 
@@ -40,19 +39,12 @@ public class AssignmentTasks {
     Optional<Agency> lead = leadCode == null ? Optional.empty() : activeAgency(leadCode, today, input, "Cơ quan chủ trì");
 
     List<String> coordinators = new ArrayList<>();
-    String coordinatorText = input.text(COORDINATING_AGENCIES_TEXT);
-    if (coordinatorText != null) {
-      Set<String> codes = new LinkedHashSet<>(List.of(coordinatorText.toUpperCase().split("[,;\\s]+")));
-      for (String code : codes) {
-        if (code.isBlank()) {
-          continue;
-        }
-        if (code.equals(leadCode)) {
-          input.problem(code + " là cơ quan chủ trì, không thể đồng thời là cơ quan phối hợp");
-          continue;
-        }
-        activeAgency(code, today, input, "Cơ quan phối hợp").ifPresent(agency -> coordinators.add(agency.code()));
+    for (String code : AgencyCodes.parse(input.text(COORDINATING_AGENCIES_TEXT))) {
+      if (code.equals(leadCode)) {
+        input.problem(code + " là cơ quan chủ trì, không thể đồng thời là cơ quan phối hợp");
+        continue;
       }
+      activeAgency(code, today, input, "Cơ quan phối hợp").ifPresent(agency -> coordinators.add(agency.code()));
     }
 
     DeadlineKind kind = DeadlineKind.valueOf(input.requiredText(DEADLINE_KIND, "Loại thời hạn"));

@@ -1,6 +1,5 @@
 package vn.directivetracker.lifecycle;
 
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Appends dated lines to a text variable that later forms show read-only (history in plain Vietnamese). */
@@ -10,7 +9,7 @@ final class TextLog {
 
   static void append(VariableScope scope, String variable, String who, String text) {
     Object previous = scope.getVariable(variable);
-    String line = "[" + Dates.format(new Date(Dates.now().getTime())) + "] " + who + ": " + text;
+    String line = "[" + Dates.format(Dates.now()) + "] " + who + ": " + text;
     scope.setVariable(variable, previous == null || previous.toString().isBlank() ? line : previous + "\n" + line);
   }
 }

@@ -16,6 +16,12 @@ public record NoticeDocument(String number, String issuer, String standingOffice
     return issuedOn != null ? issuedOn : meetingOn;
   }
 
+  /** The same notice with other items (the header as stored, one item of it). */
+  public NoticeDocument withItems(List<Item> otherItems) {
+    return new NoticeDocument(number, issuer, standingOffice, title, issuedOn, meetingOn, chair, implementsPlan,
+        recipients, note, List.copyOf(otherItems));
+  }
+
   /** One numbered/lettered item: exactly one of {@code lead} and {@code leadClass} is set. */
   public record Item(String ref, String text, String lead, AgencyClass leadClass, List<String> coordinators,
       List<AgencyClass> coordinatorClasses, Deadline deadline, boolean keyTask, String note) {}

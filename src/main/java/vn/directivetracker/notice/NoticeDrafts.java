@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.agency.AgencyCodes;
 import vn.directivetracker.lifecycle.DirectiveInputException;
 
 /**
@@ -53,16 +54,7 @@ public class NoticeDrafts {
     item.put("text", text(task, "itemText"));
     item.put("lead", text(task, "lead") == null ? null : text(task, "lead").toUpperCase());
     item.put("leadClass", text(task, "leadClass"));
-    List<String> coordinators = new ArrayList<>();
-    String coordinatorText = text(task, "coordinatorsText");
-    if (coordinatorText != null) {
-      for (String code : coordinatorText.toUpperCase().split("[,;\\s]+")) {
-        if (!code.isBlank()) {
-          coordinators.add(code);
-        }
-      }
-    }
-    item.put("coordinators", coordinators);
+    item.put("coordinators", AgencyCodes.parse(text(task, "coordinatorsText")));
     Map<String, Object> deadline = new LinkedHashMap<>();
     deadline.put("kind", text(task, "deadlineKind"));
     String date = text(task, "deadlineDate");

@@ -171,13 +171,15 @@ public class NoticeImporter {
     if (datedByNotice) {
       changes.put(DEADLINE_DATE, item.deadline().date().toString());
     }
-    String previousLog = (String) runtime.getVariable(id, CORRECTION_LOG);
+    Map<String, Object> current = runtime.getVariables(id);
+    String previousLog = (String) current.get(CORRECTION_LOG);
     String line = "[" + Dates.format(Dates.now()) + "] Đính chính theo lần nhập " + revision + " của mục " + item.ref();
     changes.put(CORRECTION_LOG, previousLog == null ? line : previousLog + "\n" + line);
     runtime.setVariables(id, changes);
-    if (datedByNotice && runtime.getVariable(id, HAS_DEADLINE) != null) {
-      // scheduled already: recompute the dates and move the waiting timers
-      Map<String, Object> schedule = deadlines.scheduleVariables(name -> runtime.getVariable(id, name));
+    if (datedByNotice && current.get(HAS_DEADLINE) != null) {
+      // scheduled already: recompute the dates from the corrected values and move the waiting timers
+      current.putAll(changes);
+      Map<String, Object> schedule = deadlines.scheduleVariables(current::get);
       runtime.setVariables(id, schedule);
       deadlines.moveTimers(engine, id, (java.util.Date) schedule.get(DEADLINE),
           (java.util.Date) schedule.get(vn.directivetracker.lifecycle.DirectiveVariables.REMINDER_DATE));
@@ -197,10 +199,7 @@ public class NoticeImporter {
   public List<Map<String, Object>> directivesToStart(String noticeNumber, String itemRef) {
     NoticeRepository.StoredItem stored = repository.latestItem(noticeNumber, itemRef)
         .orElseThrow(() -> new IllegalStateException("Notice " + noticeNumber + " has no item " + itemRef));
-    NoticeDocument header = repository.notice(noticeNumber);
-    NoticeDocument notice = new NoticeDocument(header.number(), header.issuer(), header.standingOffice(),
-        header.title(), header.issuedOn(), header.meetingOn(), header.chair(), header.implementsPlan(),
-        header.recipients(), header.note(), List.of(stored.item()));
+    NoticeDocument notice = repository.notice(noticeNumber).withItems(List.of(stored.item()));
     return fanOut.expand(notice).stream().map(this::startVariables).toList();
   }
 

@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.directivetracker.support.Http;
 
 /**
  * The attacker's view, on the real HTTP API: an officer of one agency must not see, read, claim,
@@ -224,15 +224,7 @@ abstract class AccessOverRestPaths {
   }
 
   private HttpResponse<String> call(String method, String path, String user, String json) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, UTF_8));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(UTF_8)));
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+    return Http.call(port, method, path, user, "application/json", json);
   }
 
   /** The webapps' own login, as the browser does it: fetch the CSRF cookie, then post the form with it. */

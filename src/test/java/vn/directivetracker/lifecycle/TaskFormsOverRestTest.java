@@ -1,13 +1,8 @@
 package vn.directivetracker.lifecycle;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -15,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.directivetracker.support.FirstProcessPath;
+import vn.directivetracker.support.Http;
 
 /** What Tasklist does: fetch the task's Camunda Form, submit values; bad values come back as a readable 400. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -57,13 +53,6 @@ class TaskFormsOverRestTest {
   }
 
   private HttpResponse<String> send(String method, String path, String json) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("reviewer-vpcp:demo".getBytes(UTF_8)));
-    if (json == null) {
-      request.GET();
-    } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json, UTF_8));
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+    return Http.call(port, method, path, "reviewer-vpcp", "application/json", json);
   }
 }

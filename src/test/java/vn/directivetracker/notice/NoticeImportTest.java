@@ -1,14 +1,9 @@
 package vn.directivetracker.notice;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -17,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import vn.directivetracker.support.Http;
 import vn.directivetracker.support.NoticeJobs;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -154,12 +150,7 @@ class NoticeImportTest {
   }
 
   private HttpResponse<String> post(String yaml, String user) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notices"))
-        .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml, UTF_8));
-    if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(UTF_8)));
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+    return Http.call(port, "POST", "/api/notices", user, "application/yaml", yaml);
   }
 
   private void runJobs(ProcessInstance notice) {
