@@ -1,0 +1,156 @@
+package vn.directivetracker.reporting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The read model of the reports: dt_directive_state and dt_directive_deadline (db/migration/V2). */
+@Repository
+public class DirectiveStateRepository {
+
+  private static final String COLUMNS = "process_instance_id, business_key, notice_number, item_ref, directive_text,"
+      + " lead_agency, lead_agency_name, coordinating_agencies, standing_office, key_task, deadline_kind, deadline_phrase,"
+      + " stated_deadline, original_deadline, deadline, started_at, acknowledged_at, completion_submitted_at,"
+      + " completed_at, closed_at, ended_at, last_monthly_report_at, last_monthly_report";
+
+  private final JdbcTemplate jdbc;
+
+  public DirectiveStateRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Writes what one transaction changed: only the changed columns, the row created if it is the first change. */
+  void apply(Map<String, DirectiveStateRecorder.Change> changes) {
+    Timestamp now = new Timestamp(org.camunda.bpm.engine.impl.util.ClockUtil.now().getTime());
+    changes.forEach((processInstanceId, change) -> {
+      if (!change.columns.isEmpty()) {
+        upsert(processInstanceId, change.columns, now);
+      }
+      change.deadlines.forEach((from, deadline) -> recordDeadline(processInstanceId, from, deadline));
+    });
+  }
+
+  void recordDeadline(String processInstanceId, Timestamp from, Timestamp deadline) {
+    // the engine clock may stand still (tests): the last value at one moment wins
+    jdbc.update("delete from dt_directive_deadline where process_instance_id = ? and effective_from = ?",
+        processInstanceId, from);
+    jdbc.update("insert into dt_directive_deadline (process_instance_id, effective_from, deadline) values (?, ?, ?)",
+        processInstanceId, from, deadline);
+  }
+
+  void upsert(String processInstanceId, Map<String, Object> columns, Timestamp now) {
+    List<Object> arguments = new ArrayList<>(columns.values());
+    arguments.add(now);
+    arguments.add(processInstanceId);
+    String assignments = columns.keySet().stream().map(column -> column + " = ?").collect(Collectors.joining(", "));
+    int updated = jdbc.update("update dt_directive_state set " + assignments + ", updated_at = ? where process_instance_id = ?",
+        arguments.toArray());
+    if (updated == 0) {
+      jdbc.update("insert into dt_directive_state (" + String.join(", ", columns.keySet()) + ", updated_at, process_instance_id)"
+          + " values (" + "?, ".repeat(columns.size()) + "?, ?)", arguments.toArray());
+    }
+  }
+
+  /**
+   * The directives of one notice and/or led by some agencies (null = no restriction), withdrawn
+   * (deleted) directives left out.
+   */
+  public List<DirectiveState> find(String noticeNumber, Collection<String> leadAgencies) {
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from dt_directive_state where cancelled = false"
+        + " and lead_agency is not null");
+    List<Object> arguments = new ArrayList<>();
+    if (noticeNumber != null) {
+      sql.append(" and notice_number = ?");
+      arguments.add(noticeNumber);
+    }
+    if (leadAgencies != null) {
+      if (leadAgencies.isEmpty()) {
+        return List.of();
+      }
+      sql.append(" and lead_agency in (").append(String.join(", ", leadAgencies.stream().map(a -> "?").toList())).append(")");
+      arguments.addAll(leadAgencies);
+    }
+    return jdbc.query(sql.toString(), DirectiveStateRepository::state, arguments.toArray());
+  }
+
+  public java.util.Optional<DirectiveState> find(String processInstanceId) {
+    return jdbc.query("select " + COLUMNS + " from dt_directive_state where process_instance_id = ?",
+        DirectiveStateRepository::state, processInstanceId).stream().findFirst();
+  }
+
+  /** Deadline changes of directives whose deadline moved at least once: process instance → (from → deadline). */
+  public Map<String, NavigableMap<Instant, Instant>> movedDeadlines() {
+    Map<String, NavigableMap<Instant, Instant>> history = new HashMap<>();
+    jdbc.query("select process_instance_id, effective_from, deadline from dt_directive_deadline where process_instance_id in"
+        + " (select process_instance_id from dt_directive_deadline group by process_instance_id having count(*) > 1)", row -> {
+          history.computeIfAbsent(row.getString(1), id -> new TreeMap<>())
+              .put(row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant());
+        });
+    return history;
+  }
+
+  /** Notice titles by number. */
+  public Map<String, String> noticeTitles() {
+    Map<String, String> titles = new HashMap<>();
+    jdbc.query("select number, title from dt_notice", row -> {
+      titles.put(row.getString(1), row.getString(2));
+    });
+    return titles;
+  }
+
+  /** Standing offices of the imported notices. */
+  public List<String> standingOffices() {
+    return jdbc.queryForList("select distinct standing_office from dt_notice", String.class);
+  }
+
+  public boolean noticeExists(String number) {
+    Integer count = jdbc.queryForObject("select count(*) from dt_notice where number = ?", Integer.class, number);
+    return count != null && count > 0;
+  }
+
+  /** Directive instances the engine knows but the read model lacks or holds only in part (from before it existed). */
+  public List<String> incomplete(List<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    List<String> complete = new ArrayList<>();
+    for (int from = 0; from < processInstanceIds.size(); from += 500) {
+      List<String> chunk = processInstanceIds.subList(from, Math.min(from + 500, processInstanceIds.size()));
+      complete.addAll(jdbc.queryForList("select process_instance_id from dt_directive_state where started_at is not null"
+          + " and process_instance_id in (" + String.join(", ", chunk.stream().map(id -> "?").toList()) + ")",
+          String.class, chunk.toArray()));
+    }
+    List<String> missing = new ArrayList<>(processInstanceIds);
+    missing.removeAll(new java.util.HashSet<>(complete));
+    return missing;
+  }
+
+  private static DirectiveState state(ResultSet row, int number) throws SQLException {
+    java.sql.Date stated = row.getDate("stated_deadline");
+    return new DirectiveState(row.getString("process_instance_id"), row.getString("business_key"),
+        row.getString("notice_number"), row.getString("item_ref"), row.getString("directive_text"),
+        row.getString("lead_agency"), row.getString("lead_agency_name"), row.getString("coordinating_agencies"),
+        row.getString("standing_office"), row.getBoolean("key_task"), row.getString("deadline_kind"),
+        row.getString("deadline_phrase"), stated == null ? null : stated.toLocalDate(),
+        instant(row, "original_deadline"), instant(row, "deadline"), instant(row, "started_at"),
+        instant(row, "acknowledged_at"), instant(row, "completion_submitted_at"), instant(row, "completed_at"),
+        instant(row, "closed_at"), instant(row, "ended_at"), instant(row, "last_monthly_report_at"),
+        row.getString("last_monthly_report"));
+  }
+
+  static Instant instant(ResultSet row, String column) throws SQLException {
+    Timestamp value = row.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+}

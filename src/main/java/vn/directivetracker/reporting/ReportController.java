@@ -1,0 +1,151 @@
+package vn.directivetracker.reporting;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.directivetracker.agency.AgencyRegistry;
+import vn.directivetracker.calendar.WorkingDayCalendar;
+
+/**
+ * The status reports over HTTP, behind the same login as the webapps (see
+ * vn.directivetracker.access.SessionOrBasicAuthenticationProvider). Every endpoint takes
+ * {@code notice}, {@code agency} (lead agency code), and either {@code asOf} (a day, yyyy-MM-dd,
+ * meaning its end; or an ISO date-time) or {@code period} (yyyy-MM, the month's snapshot).
+ * Agencies see the directives they lead; the roles in {@link ReportAccess} see all.
+ */
+@RestController
+@RequestMapping("/api/reports")
+public class ReportController {
+
+  private final StatusReports reports;
+  private final StatusSnapshots snapshots;
+  private final ReportAccess access;
+  private final AgencyRegistry agencies;
+  private final DirectiveStateRepository states;
+
+  public ReportController(StatusReports reports, StatusSnapshots snapshots, ReportAccess access, AgencyRegistry agencies,
+      DirectiveStateRepository states) {
+    this.reports = reports;
+    this.snapshots = snapshots;
+    this.access = access;
+    this.agencies = agencies;
+    this.states = states;
+  }
+
+  @GetMapping(value = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
+  public StatusReport status(@RequestParam(required = false) String notice, @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String asOf, @RequestParam(required = false) String period) {
+    return report(notice, agency, asOf, period);
+  }
+
+  /** Who is asking, and what they may see (the dashboard's header and agency picker). */
+  @GetMapping(value = "/viewer", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> viewer() {
+    ReportViewer viewer = access.currentViewer();
+    return Map.of("userId", viewer.userId(), "seesAll", viewer.seesAll(), "agencies", viewer.agencies().stream()
+        .map(code -> Map.of("code", code, "name", agencies.find(code).map(a -> a.name()).orElse(code))).toList());
+  }
+
+  /** The frozen months, newest first. */
+  @GetMapping(value = "/snapshots", produces = MediaType.APPLICATION_JSON_VALUE)
+  public List<StatusSnapshot> snapshots() {
+    access.currentViewer();
+    return snapshots.all();
+  }
+
+  StatusReport report(String notice, String agency, String asOf, String period) {
+    ReportViewer viewer = access.currentViewer();
+    ReportQuery query = query(notice, agency, asOf, period);
+    if (query.agency() != null && !viewer.maySee(query.agency())) {
+      throw new ReportForbiddenException("agency " + query.agency() + " is not one of yours ("
+          + String.join(", ", viewer.agencies()) + ")");
+    }
+    return reports.report(query, viewer.visibleLeads());
+  }
+
+  /** Reads and checks the parameters; every problem is named before anything is computed. */
+  ReportQuery query(String notice, String agency, String asOf, String period) {
+    List<String> problems = new java.util.ArrayList<>();
+    String noticeNumber = blankToNull(notice);
+    if (noticeNumber != null && !states.noticeExists(noticeNumber)) {
+      throw new ReportNotFoundException("no notice numbered " + noticeNumber);
+    }
+    String agencyCode = blankToNull(agency);
+    if (agencyCode != null && agencies.find(agencyCode).isEmpty()) {
+      problems.add("agency: unknown agency code " + agencyCode);
+    }
+    Instant moment = null;
+    if (blankToNull(asOf) != null) {
+      try {
+        moment = asOf.length() == 10
+            ? LocalDate.parse(asOf).atTime(WorkingDayCalendar.END_OF_DAY).atZone(WorkingDayCalendar.ZONE).toInstant()
+            : OffsetDateTime.parse(asOf).toInstant();
+      } catch (DateTimeException e) {
+        problems.add("asOf: " + asOf + " is neither a day (yyyy-MM-dd) nor a date-time with offset (2026-11-23T08:00:00+07:00)");
+      }
+    }
+    String month = blankToNull(period);
+    if (month != null) {
+      try {
+        YearMonth.parse(month);
+      } catch (DateTimeParseException e) {
+        problems.add("period: " + month + " is not a month (yyyy-MM)");
+      }
+      if (moment != null) {
+        problems.add("asOf and period: give one of them, not both");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidReportQueryException(problems);
+    }
+    return new ReportQuery(noticeNumber, agencyCode, moment, month);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  @ExceptionHandler(InvalidReportQueryException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidReportQueryException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", e.problems()));
+    problem.setTitle("Invalid report query");
+    problem.setType(URI.create("urn:directive-tracker:invalid-report-query"));
+    problem.setProperty("problems", e.problems());
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  @ExceptionHandler(ReportNotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(ReportNotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Not found");
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  @ExceptionHandler(ReportForbiddenException.class)
+  ResponseEntity<ProblemDetail> forbidden(ReportForbiddenException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Forbidden");
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  @ExceptionHandler(SecurityException.class)
+  ResponseEntity<ProblemDetail> unauthenticated(SecurityException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+}
