@@ -61,10 +61,14 @@ public class StatusExports {
       "Cơ quan phối hợp", "Cơ quan thường trực", "Trọng tâm", "Thời hạn ban đầu", "Thời hạn hiện hành", "Tình trạng",
       "Số ngày quá hạn", "Ngày hoàn thành", "Báo cáo tháng gần nhất", "Ngày báo cáo gần nhất");
 
-  /** Column widths in characters, in the order of {@link #DIRECTIVE_HEADERS}. */
+  // column widths in characters, in the order of the headers
+  private static final int[] AGENCY_WIDTHS = {14, 40, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13};
+  private static final int[] NOTICE_WIDTHS = {18, 50, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13};
   private static final int[] DIRECTIVE_WIDTHS = {16, 8, 60, 30, 22, 16, 10, 13, 13, 28, 10, 13, 50, 13};
   private static final int DIRECTIVE_TEXT_COLUMN = 2;
   private static final int MONTHLY_REPORT_COLUMN = 12;
+  private static final float LINE_HEIGHT = 15f;
+  private static final float MAX_ROW_HEIGHT = 409f;
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -102,7 +106,7 @@ public class StatusExports {
     Row moment = sheet.createRow(1);
     text(moment, 0, moment(report), styles.subtitle);
     int headerRow = 2;
-    header(sheet, headerRow, AGENCY_HEADERS, styles);
+    header(sheet, headerRow, AGENCY_HEADERS, AGENCY_WIDTHS, styles);
     int rowIndex = headerRow + 1;
     for (AgencyLine line : report.agencies()) {
       Row row = sheet.createRow(rowIndex++);
@@ -116,11 +120,6 @@ public class StatusExports {
     text(total, 1, "", styles.boldText);
     counts(total, 2, report.totals(), styles.boldInteger, styles.boldPercent);
 
-    sheet.setColumnWidth(0, width(14));
-    sheet.setColumnWidth(1, width(40));
-    for (int column = 2; column < AGENCY_HEADERS.size(); column++) {
-      sheet.setColumnWidth(column, width(13));
-    }
     sheet.createFreezePane(2, headerRow + 1);
     // the filter leaves the totals row out, so sorting cannot move it into the table
     if (lastAgencyRow > headerRow) {
@@ -130,13 +129,13 @@ public class StatusExports {
   }
 
   private void directiveSheet(Sheet sheet, StatusReport report, Styles styles) {
-    header(sheet, 0, DIRECTIVE_HEADERS, styles);
+    header(sheet, 0, DIRECTIVE_HEADERS, DIRECTIVE_WIDTHS, styles);
     int rowIndex = 1;
     for (StatusRow directive : report.directives()) {
       Row row = sheet.createRow(rowIndex++);
       text(row, 0, directive.noticeNumber(), styles.text);
       text(row, 1, directive.itemRef(), styles.text);
-      text(row, 2, directive.directiveText(), styles.wrapped);
+      text(row, DIRECTIVE_TEXT_COLUMN, directive.directiveText(), styles.wrapped);
       text(row, 3, leadName(directive), styles.text);
       text(row, 4, String.join(", ", directive.coordinatingAgencies()), styles.text);
       text(row, 5, directive.standingOffice(), styles.text);
@@ -148,16 +147,20 @@ public class StatusExports {
         text(row, 8, ongoingDeadline(directive), styles.text);
       }
       text(row, 9, directive.status().label(), styles.status.get(directive.status()));
+      Cell daysOverdue = row.createCell(10);
+      daysOverdue.setCellStyle(styles.integer);
       if (directive.daysOverdue() > 0) {
-        row.createCell(10).setCellValue(directive.daysOverdue());
-        row.getCell(10).setCellStyle(styles.integer);
+        daysOverdue.setCellValue(directive.daysOverdue());
       }
       date(row, 11, day(directive.completedAt()), styles.date);
-      text(row, 12, directive.lastMonthlyReport(), styles.wrapped);
+      text(row, MONTHLY_REPORT_COLUMN, directive.lastMonthlyReport(), styles.wrapped);
       date(row, 13, day(directive.lastMonthlyReportAt()), styles.date);
-    }
-    for (int column = 0; column < DIRECTIVE_WIDTHS.length; column++) {
-      sheet.setColumnWidth(column, width(DIRECTIVE_WIDTHS[column]));
+      int lines = Math.max(lines(directive.directiveText(), DIRECTIVE_WIDTHS[DIRECTIVE_TEXT_COLUMN]),
+          lines(directive.lastMonthlyReport(), DIRECTIVE_WIDTHS[MONTHLY_REPORT_COLUMN]));
+      // one-line rows keep Excel's own height
+      if (lines > 1) {
+        row.setHeightInPoints(height(lines));
+      }
     }
     sheet.createFreezePane(0, 1);
     sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rowIndex - 1), 0, DIRECTIVE_HEADERS.size() - 1));
@@ -165,32 +168,37 @@ public class StatusExports {
   }
 
   private void noticeSheet(Sheet sheet, StatusReport report, Styles styles) {
-    header(sheet, 0, NOTICE_HEADERS, styles);
+    header(sheet, 0, NOTICE_HEADERS, NOTICE_WIDTHS, styles);
     int rowIndex = 1;
     for (NoticeLine line : report.notices()) {
       Row row = sheet.createRow(rowIndex++);
       text(row, 0, line.noticeNumber(), styles.text);
       text(row, 1, line.title(), styles.wrapped);
       counts(row, 2, line.counts(), styles.integer, styles.percent);
+      int lines = lines(line.title(), NOTICE_WIDTHS[1]);
+      if (lines > 1) {
+        row.setHeightInPoints(height(lines));
+      }
     }
     Row total = sheet.createRow(rowIndex);
     text(total, 0, TOTAL_LABEL, styles.boldText);
     text(total, 1, "", styles.boldText);
     counts(total, 2, report.totals(), styles.boldInteger, styles.boldPercent);
-    sheet.setColumnWidth(0, width(18));
-    sheet.setColumnWidth(1, width(50));
-    for (int column = 2; column < NOTICE_HEADERS.size(); column++) {
-      sheet.setColumnWidth(column, width(13));
-    }
     sheet.createFreezePane(1, 1);
     landscape(sheet, 0);
   }
 
-  private static void header(Sheet sheet, int rowIndex, List<String> headers, Styles styles) {
+  /** The header row, and the column widths, which its height depends on. */
+  private static void header(Sheet sheet, int rowIndex, List<String> headers, int[] widths, Styles styles) {
     Row row = sheet.createRow(rowIndex);
+    int lines = 1;
     for (int column = 0; column < headers.size(); column++) {
       text(row, column, headers.get(column), styles.header);
+      sheet.setColumnWidth(column, widths[column] * 256);
+      // bold letters are wider
+      lines = Math.max(lines, lines(headers.get(column), widths[column] * 4 / 5));
     }
+    row.setHeightInPoints(height(lines));
   }
 
   /** The ten count columns, starting at {@code first}: eight numbers, then the two rates. */
@@ -238,8 +246,26 @@ public class StatusExports {
     sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
   }
 
-  private static int width(int characters) {
-    return characters * 256;
+  /**
+   * Lines a wrapped text takes in a column of {@code width} characters, roughly. Spreadsheets do not
+   * reliably fit row heights to wrapped text when opening a file (LibreOffice does not), so the
+   * height is set here.
+   */
+  static int lines(String text, int width) {
+    if (text == null || text.isEmpty()) {
+      return 1;
+    }
+    // words do not break, so a line holds a little less than the width
+    int perLine = Math.max(1, width - 2);
+    int lines = 0;
+    for (String paragraph : text.split("\\R", -1)) {
+      lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);
+    }
+    return lines;
+  }
+
+  private static float height(int lines) {
+    return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
   }
 
   /** The workbook's cell styles, made once: Excel caps a workbook at 64 000 styles. */

@@ -100,6 +100,9 @@ class StatusExportsTest {
       assertThat(cells(overdue)).startsWith("315/TB-VPCP", "1.a", AWKWARD_TEXT, "Bộ Khoa học và Công nghệ",
           "BTTTT, BCA", "VPCP-KGVX", "Có", "30/09/2026", "30/09/2026", "Quá hạn chưa hoàn thành", "54");
       assertThat(overdue.getCell(2).getCellStyle().getWrapText()).isTrue();
+      // two lines of text, two lines of height; spreadsheets do not fit it themselves
+      assertThat(overdue.getHeightInPoints()).isEqualTo(30f);
+      assertThat(sheet.getRow(2).getHeightInPoints()).isEqualTo(sheet.getDefaultRowHeightInPoints());
       Cell due = overdue.getCell(8);
       assertThat(due.getCellType()).isEqualTo(CellType.NUMERIC);
       assertThat(DateUtil.isCellDateFormatted(due)).isTrue();
