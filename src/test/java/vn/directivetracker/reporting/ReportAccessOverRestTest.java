@@ -129,6 +129,50 @@ class ReportAccessOverRestTest {
     assertThat(write.statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void theExportsOpenWithTheReportsTotalsAndVietnameseIntact() throws Exception {
+    String query = "?notice=" + java.net.URLEncoder.encode(notice, UTF_8);
+    JsonNode report = json(get("/api/reports/status" + query, "manager"));
+
+    HttpResponse<byte[]> xlsx = download("/api/reports/status.xlsx" + query, "manager");
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment", ".xlsx");
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+      var directives = workbook.getSheet(StatusExports.DIRECTIVE_SHEET);
+      var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+      java.util.List<String> texts = new java.util.ArrayList<>();
+      directives.forEach(row -> row.forEach(cell -> texts.add(formatter.formatCellValue(cell))));
+      assertThat(texts).contains("Rà soát thủ tục hành chính", "Bộ Công an", "Bộ Y tế", "31/12/2026");
+      var agencies = workbook.getSheet(StatusExports.AGENCY_SHEET);
+      java.util.List<String> totalsRow = new java.util.ArrayList<>();
+      agencies.forEach(row -> {
+        if (StatusExports.TOTAL_LABEL.equals(formatter.formatCellValue(row.getCell(0)))
+            || StatusExports.TOTAL_LABEL.equals(formatter.formatCellValue(row.getCell(1)))) {
+          row.forEach(cell -> totalsRow.add(formatter.formatCellValue(cell)));
+        }
+      });
+      assertThat(totalsRow).contains(report.path("totals").path("total").asText());
+    }
+
+    HttpResponse<byte[]> csv = download("/api/reports/status.csv" + query, "officer-byt");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(java.util.Arrays.copyOf(csv.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    String text = new String(csv.body(), 3, csv.body().length - 3, UTF_8);
+    assertThat(text).contains("Bộ Y tế", "Rà soát thủ tục hành chính").doesNotContain("Bộ Công an");
+    assertThat(text.split("\r\n")).hasSize(2);
+
+    assertThat(new String(download("/api/reports/status.csv" + query + "&list=agencies", "manager").body(), UTF_8))
+        .contains("Bộ Công an", "Bộ Y tế", StatusExports.TOTAL_LABEL);
+    assertThat(download("/api/reports/status.csv?list=everything", "manager").statusCode()).isEqualTo(400);
+    assertThat(download("/api/reports/status.xlsx?agency=BCA", "officer-byt").statusCode()).isEqualTo(403);
+  }
+
+  private HttpResponse<byte[]> download(String path, String user) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic "
+        + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   private void start(String lead) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("noticeNumber", notice);
