@@ -200,6 +200,9 @@ abstract class AccessOverRestPaths {
         .contains("Rà soát định kỳ");
     assertThat(call("GET", "/engine-rest/task/" + bkhcn + "/form-variables", "officer-bkhcn", null).body())
         .contains("statusSummary", "Tình hình đến");
+    // the form's Excel link opens for the ministry's officer
+    String xlsx = (String) engine.getRuntimeService().getVariable(review.getId(), "statusReportXlsxUrl");
+    assertThat(call("GET", xlsx, "officer-bkhcn", null).statusCode()).isEqualTo(200);
 
     HttpResponse<String> empty = call("POST", "/engine-rest/task/" + bkhcn + "/submit-form", "officer-bkhcn",
         "{\"variables\": {\"reviewReportText\": {\"value\": \" \"}}}");
