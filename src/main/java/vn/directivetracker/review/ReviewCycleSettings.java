@@ -30,7 +30,7 @@ public record ReviewCycleSettings(
     @DefaultValue("2") int reportDueWorkingDays,
     @DefaultValue("1") int consolidationDueWorkingDays,
     @DefaultValue("1") int meetingDueWorkingDays,
-    @DefaultValue("VPCP") String meetingGroup) {
+    @DefaultValue("BKHCN") String meetingGroup) {
 
   private static final String PREFIX = "directive-tracker.review-cycle.";
 

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -61,8 +60,6 @@ class StatusReportBenchmark {
     try (PostgresTestDatabase database = PostgresTestDatabase.create();
         ConfigurableApplicationContext app = AppInstance.startWithJobExecutor("postgres", AppInstance.postgres(database))) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
-      app.getBean(IdentityService.class).saveUser(manager(engine));
-      engine.getIdentityService().createMembership("bench-manager", "managers");
 
       long started = System.nanoTime();
       ObjectNode notice = (ObjectNode) NoticeImportBenchmark.syntheticNotice("BENCH/TB-VPCP");
@@ -137,18 +134,10 @@ class StatusReportBenchmark {
     }
   }
 
-  private static org.camunda.bpm.engine.identity.User manager(ProcessEngine engine) {
-    var user = engine.getIdentityService().newUser("bench-manager");
-    user.setPassword("bench-secret");
-    user.setFirstName("Bench");
-    user.setLastName("Manager");
-    return user;
-  }
-
   private static byte[] http(int port, String path) throws Exception {
     HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bench-manager:bench-secret".getBytes(UTF_8)))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-secret".getBytes(UTF_8)))
         .build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + new String(response.body(), UTF_8));

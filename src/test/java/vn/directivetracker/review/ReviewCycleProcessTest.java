@@ -124,7 +124,8 @@ class ReviewCycleProcessTest {
     taskService.complete(consolidate.getId(), Map.of("consolidatedReport", "Hai bộ đúng tiến độ; đề xuất bổ sung kinh phí"));
 
     Task meeting = task(review, "Task_HoldReviewMeeting");
-    assertThat(candidateGroup(meeting)).isEqualTo(OFFICE);
+    // §6: the steering committee's standing body holds the meeting
+    assertThat(candidateGroup(meeting)).isEqualTo("BKHCN");
     assertThat(meeting.getDueDate()).isEqualTo(at("2026-11-30T23:59:59"));
     clock("2026-11-27T17:00");
     taskService.complete(meeting.getId(), meetingValues("2026-11-27"));
