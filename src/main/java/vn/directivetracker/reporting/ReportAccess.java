@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.access.Roles;
 import vn.directivetracker.agency.AgencyRegistry;
+import vn.directivetracker.review.ReviewCycleSettings;
 
 /**
  * The report's access rule, beside the engine's: agencies see the directives they lead; managers,
@@ -27,11 +27,11 @@ public class ReportAccess {
   private final Set<String> reviewReporters;
 
   public ReportAccess(IdentityService identityService, DirectiveStateRepository states, AgencyRegistry agencies,
-      @Value("${directive-tracker.review-cycle.reporting-agencies:BKHCN,BCA}") List<String> reviewReporters) {
+      ReviewCycleSettings reviewCycle) {
     this.identityService = identityService;
     this.states = states;
     this.agencies = agencies;
-    this.reviewReporters = Set.copyOf(reviewReporters);
+    this.reviewReporters = Set.copyOf(reviewCycle.reportingAgencies());
   }
 
   /** The viewer behind the engine's current authentication (set by the API's authentication filter). */
