@@ -114,8 +114,10 @@ public class DirectiveStateRepository {
     return jdbc.queryForList("select distinct standing_office from dt_notice", String.class);
   }
 
+  /** Whether a notice was imported or directives carry its number (directives started by hand through the API). */
   public boolean noticeExists(String number) {
-    Integer count = jdbc.queryForObject("select count(*) from dt_notice where number = ?", Integer.class, number);
+    Integer count = jdbc.queryForObject("select (select count(*) from dt_notice where number = ?)"
+        + " + (select count(*) from dt_directive_state where notice_number = ?)", Integer.class, number, number);
     return count != null && count > 0;
   }
 

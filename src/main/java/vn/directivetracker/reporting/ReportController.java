@@ -9,6 +9,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.calendar.WorkingDayCalendar;
 
@@ -37,9 +40,11 @@ public class ReportController {
   private final ReportAccess access;
   private final AgencyRegistry agencies;
   private final DirectiveStateRepository states;
+  private final StatusExports exports;
 
   public ReportController(StatusReports reports, StatusSnapshots snapshots, ReportAccess access, AgencyRegistry agencies,
-      DirectiveStateRepository states) {
+      DirectiveStateRepository states, StatusExports exports) {
+    this.exports = exports;
     this.reports = reports;
     this.snapshots = snapshots;
     this.access = access;
@@ -51,6 +56,38 @@ public class ReportController {
   public StatusReport status(@RequestParam(required = false) String notice, @RequestParam(required = false) String agency,
       @RequestParam(required = false) String asOf, @RequestParam(required = false) String period) {
     return report(notice, agency, asOf, period);
+  }
+
+  /** The report as an Excel workbook: totals per agency, the directives, progress per notice. */
+  @GetMapping("/status.xlsx")
+  public ResponseEntity<StreamingResponseBody> xlsx(@RequestParam(required = false) String notice,
+      @RequestParam(required = false) String agency, @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) String period) {
+    StatusReport report = report(notice, agency, asOf, period);
+    return download(exports.fileName(report, "xlsx"), StatusExports.XLSX_MEDIA_TYPE, out -> exports.writeXlsx(report, out));
+  }
+
+  /** The directives as CSV (UTF-8 with BOM), or with {@code list=agencies} the totals per agency. */
+  @GetMapping("/status.csv")
+  public ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) String notice,
+      @RequestParam(required = false) String agency, @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) String period, @RequestParam(required = false) String list) {
+    if (list != null && !list.isBlank() && !List.of("directives", "agencies").contains(list)) {
+      throw new InvalidReportQueryException(List.of("list: " + list + " is neither directives nor agencies"));
+    }
+    StatusReport report = report(notice, agency, asOf, period);
+    if ("agencies".equals(list)) {
+      return download(exports.fileName(report, "csv").replace(".csv", "_co-quan.csv"), StatusExports.CSV_MEDIA_TYPE,
+          out -> exports.writeAgencyCsv(report, out));
+    }
+    return download(exports.fileName(report, "csv"), StatusExports.CSV_MEDIA_TYPE, out -> exports.writeCsv(report, out));
+  }
+
+  private static ResponseEntity<StreamingResponseBody> download(String fileName, String mediaType,
+      StreamingResponseBody body) {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+        .contentType(MediaType.parseMediaType(mediaType)).body(body);
   }
 
   /** Who is asking, and what they may see (the dashboard's header and agency picker). */

@@ -22,17 +22,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.calendar.WorkingDayCalendar;
 import vn.directivetracker.lifecycle.DirectiveStatus;
 
 /**
  * Status categories at their boundaries, computed from directives driven through the real
- * directive process (the read model is fed by the engine), as of now and as of past moments.
+ * directive process (the read model is fed by the engine), as of now and as of past moments. Run
+ * on H2 and on PostgreSQL by the subclasses.
  */
-@SpringBootTest
-class StatusReportsTest {
+abstract class StatusReportPaths {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;

@@ -1,0 +1,213 @@
+package vn.directivetracker.benchmark;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import vn.directivetracker.calendar.WorkingDayCalendar;
+import vn.directivetracker.notice.NoticeImporter;
+import vn.directivetracker.reporting.ReportQuery;
+import vn.directivetracker.reporting.StatusExports;
+import vn.directivetracker.reporting.StatusReport;
+import vn.directivetracker.reporting.StatusReports;
+import vn.directivetracker.reporting.StatusSnapshots;
+import vn.directivetracker.support.AppInstance;
+import vn.directivetracker.support.PostgresTestDatabase;
+
+/**
+ * Loads 10 000 directives through the real engine on PostgreSQL (a synthetic notice fanned out
+ * as imports do), moves part of them along (confirmed, acknowledged, completed on time and late;
+ * past deadlines make others overdue), then prints p50/p95 of the all-agency status query, one
+ * agency's directive list and the XLSX export of everything, in the service and over HTTP.
+ * Prints figures, asserts nothing about speed. Run: {@code ./mvnw -Pbenchmark test -Dtest=StatusReportBenchmark}.
+ */
+@Tag("benchmark")
+class StatusReportBenchmark {
+
+  private static final int DIRECTIVES = 10_000;
+  private static final int RUNS = 40;
+  private static final int WARM_UP = 5;
+  private static final String AGENCY = "BCA";
+
+  @Test
+  void statusQueriesAndExportsOverTenThousandDirectives() throws Exception {
+    try (PostgresTestDatabase database = PostgresTestDatabase.create();
+        ConfigurableApplicationContext app = AppInstance.startWithJobExecutor("postgres", AppInstance.postgres(database))) {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      app.getBean(IdentityService.class).saveUser(manager(engine));
+      engine.getIdentityService().createMembership("bench-manager", "managers");
+
+      long started = System.nanoTime();
+      ObjectNode notice = (ObjectNode) NoticeImportBenchmark.syntheticNotice("BENCH/TB-VPCP");
+      // a third of the dated items were due before today: they turn overdue, or are completed late
+      ArrayNode items = (ArrayNode) notice.get("items");
+      for (int i = 0; i < items.size(); i++) {
+        ObjectNode deadline = (ObjectNode) items.get(i).get("deadline");
+        if ("DATE".equals(deadline.path("kind").asText()) && i % 3 == 1) {
+          deadline.put("date", "2026-0" + (1 + i % 9) + "-15");
+        }
+      }
+      app.getBean(NoticeImporter.class).importNotice(notice, "benchmark");
+      waitForTasks(engine, "Task_ConfirmAssignment", DIRECTIVES);
+      double loadSeconds = seconds(started);
+
+      long moving = System.nanoTime();
+      TaskService tasks = engine.getTaskService();
+      int confirmed = completeEvery(engine, "Task_ConfirmAssignment", 2, task -> tasks.complete(task.getId()));
+      waitForTasks(engine, "Task_AcknowledgeDirective", confirmed);
+      int acknowledged = completeEvery(engine, "Task_AcknowledgeDirective", 1, task -> tasks.complete(task.getId(), Map.of(
+          "responsibleUnit", "Văn phòng bộ", "responsiblePerson", "Nguyễn Văn An", "plan", "Theo kế hoạch")));
+      String today = LocalDate.now(WorkingDayCalendar.ZONE).toString();
+      int submitted = completeEvery(engine, "Task_SubmitCompletionReport", 3, task -> tasks.complete(task.getId(), Map.of(
+          "resultSummary", "Đã hoàn thành", "resultDocumentNumber", "12/BC", "resultDocumentDate", today,
+          "evidenceLinks", "https://vanban.chinhphu.vn/12")));
+      int accepted = completeEvery(engine, "Task_ReviewCompletionReport", 1, task -> {
+        engine.getIdentityService().setAuthentication("reviewer-vpcp", List.of("VPCP", "reviewers"));
+        try {
+          tasks.complete(task.getId(), Map.of("reviewDecision", "accept"));
+        } finally {
+          engine.getIdentityService().clearAuthentication();
+        }
+      });
+      double moveSeconds = seconds(moving);
+
+      StatusReports reports = app.getBean(StatusReports.class);
+      StatusExports exports = app.getBean(StatusExports.class);
+      StatusReport all = reports.report(ReportQuery.everything(null));
+      Instant lastCutOff = YearMonth.now(WorkingDayCalendar.ZONE).minusMonths(1).atDay(14)
+          .atTime(WorkingDayCalendar.END_OF_DAY).atZone(WorkingDayCalendar.ZONE).toInstant();
+      int port = Integer.parseInt(app.getBean(Environment.class).getProperty("local.server.port"));
+
+      System.out.printf("%nBENCHMARK status reports on PostgreSQL, %d directives (2 cores)%n", all.directives().size());
+      System.out.printf("  loaded through the engine in %.1f s; moved along in %.1f s (%d confirmed, %d acknowledged,"
+          + " %d submitted, %d accepted)%n", loadSeconds, moveSeconds, confirmed, acknowledged, submitted, accepted);
+      System.out.printf("  statuses: %s%n", all.totals());
+      measure("status query, all agencies, as of now (service)", () -> reports.report(ReportQuery.everything(null)));
+      measure("status query, all agencies, as of last cut-off (service)", () -> reports.report(ReportQuery.everything(lastCutOff)));
+      measure("one agency's directive list (service, " + AGENCY + ")",
+          () -> reports.report(new ReportQuery(null, AGENCY, null, null)));
+      measure("XLSX of everything (query + workbook)", () -> exports.writeXlsx(reports.report(ReportQuery.everything(null)),
+          OutputStream.nullOutputStream()));
+      measure("CSV of everything (query + file)", () -> exports.writeCsv(reports.report(ReportQuery.everything(null)),
+          OutputStream.nullOutputStream()));
+      measure("GET /api/reports/status (JSON, all agencies)", () -> http(port, "/api/reports/status"));
+      measure("GET /api/reports/status?agency=" + AGENCY, () -> http(port, "/api/reports/status?agency=" + AGENCY));
+      measure("GET /api/reports/status.xlsx (everything)", () -> http(port, "/api/reports/status.xlsx"));
+
+      ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+      exports.writeXlsx(all, xlsx);
+      System.out.printf("  XLSX of everything: %,d bytes; JSON of everything: %,d bytes%n", xlsx.size(),
+          http(port, "/api/reports/status").length);
+      StatusSnapshots snapshots = app.getBean(StatusSnapshots.class);
+      long freezing = System.nanoTime();
+      snapshots.freeze(YearMonth.now(WorkingDayCalendar.ZONE).minusMonths(1));
+      System.out.printf("  freezing last month's snapshot: %.2f s%n", seconds(freezing));
+      String period = YearMonth.now(WorkingDayCalendar.ZONE).minusMonths(1).toString();
+      measure("status report from the snapshot (service)", () -> reports.report(new ReportQuery(null, null, null, period)));
+      System.out.println();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private static org.camunda.bpm.engine.identity.User manager(ProcessEngine engine) {
+    var user = engine.getIdentityService().newUser("bench-manager");
+    user.setPassword("bench-secret");
+    user.setFirstName("Bench");
+    user.setLastName("Manager");
+    return user;
+  }
+
+  private static byte[] http(int port, String path) throws Exception {
+    HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bench-manager:bench-secret".getBytes(UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + new String(response.body(), UTF_8));
+    }
+    return response.body();
+  }
+
+  private interface Action {
+    void run() throws Exception;
+  }
+
+  private static void measure(String what, Action action) throws Exception {
+    for (int i = 0; i < WARM_UP; i++) {
+      action.run();
+    }
+    double[] millis = new double[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      action.run();
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(millis);
+    System.out.printf("  %-62s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  (%d runs)%n", what,
+        millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.95) - 1], millis[RUNS - 1], RUNS);
+  }
+
+  /** Completes every n-th open task of a kind, on two threads; returns how many. */
+  private static int completeEvery(ProcessEngine engine, String key, int every, Consumer<Task> complete) throws Exception {
+    List<Task> open = engine.getTaskService().createTaskQuery().taskDefinitionKey(key).orderByTaskId().asc().list();
+    List<Task> chosen = new ArrayList<>();
+    for (int i = 0; i < open.size(); i += every) {
+      chosen.add(open.get(i));
+    }
+    ExecutorService workers = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (Task task : chosen) {
+        done.add(workers.submit(() -> complete.accept(task)));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      workers.shutdown();
+    }
+    return chosen.size();
+  }
+
+  private static void waitForTasks(ProcessEngine engine, String key, int count) throws InterruptedException {
+    long since = System.nanoTime();
+    while (engine.getTaskService().createTaskQuery().taskDefinitionKey(key).count() < count) {
+      Thread.sleep(250);
+      if (seconds(since) > 1_800) {
+        throw new IllegalStateException("gave up after 30 min waiting for " + count + " " + key + " tasks");
+      }
+    }
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}
