@@ -811,7 +811,7 @@
     const step = niceStep(max);
     const top = Math.ceil(max / step) * step;
 
-    const W = Math.max(300, Math.round(box.clientWidth) || 560), H = 230, left = 36, right = 8, topPad = 18, bottom = 44;
+    const W = Math.max(300, Math.round(box.clientWidth) || 560), H = 246, left = 36, right = 8, topPad = 18, bottom = 60;
     const plotW = W - left - right, plotH = H - topPad - bottom;
     const slot = plotW / shown.length;
     const barW = Math.min(46, slot * 0.6);
@@ -829,23 +829,32 @@
       const onTimeTop = yOf(l.completedOnTime);
       const total = l.completedOnTime + l.completedLate;
       if (l.completedOnTime > 0) {
-        chart.append(svg('rect', { x, y: onTimeTop, width: barW, height: yOf(0) - onTimeTop, fill: 'var(--ontime)' },
+        chart.append(svg('rect', { x, y: onTimeTop, width: barW, height: yOf(0) - onTimeTop, class: 'on-time' },
           svg('title', { text: fmtMonth(l.month) + ': ' + l.completedOnTime + ' hoàn thành đúng hạn' })));
       }
       if (l.completedLate > 0) {
         const lateTop = yOf(total);
-        chart.append(svg('rect', { x, y: lateTop, width: barW, height: onTimeTop - lateTop, fill: 'var(--late)' },
+        chart.append(svg('rect', { x, y: lateTop, width: barW, height: onTimeTop - lateTop, class: 'late' },
           svg('title', { text: fmtMonth(l.month) + ': ' + l.completedLate + ' hoàn thành quá hạn' })));
       }
-      chart.append(svg('text', { class: 'value', x: x + barW / 2, y: yOf(total) - 4, 'text-anchor': 'middle', text: fmtInt(total) }),
-        svg('text', { class: 'axis', x: x + barW / 2, y: H - bottom + 16, 'text-anchor': 'middle', text: fmtMonth(l.month) }));
+      if (total > 0) {
+        chart.append(svg('text', { class: 'value', x: x + barW / 2, y: yOf(total) - 4, 'text-anchor': 'middle', text: fmtInt(total) }));
+      }
+      // "T11" under every bar, the year under the first month and each January
+      const [year, month] = l.month.split('-');
+      chart.append(svg('text', { class: 'axis', x: x + barW / 2, y: H - bottom + 15, 'text-anchor': 'middle', text: 'T' + Number(month) }));
+      const firstJanuary = shown.findIndex((m) => m.month.endsWith('-01'));
+      const yearOfFirst = i === 0 && (firstJanuary < 0 || firstJanuary * slot >= 36);
+      if (yearOfFirst || month === '01') {
+        chart.append(svg('text', { class: 'axis', x: x + barW / 2, y: H - bottom + 28, 'text-anchor': 'middle', text: year }));
+      }
     });
     chart.append(svg('line', { x1: left, x2: W - right, y1: yOf(0), y2: yOf(0), stroke: '#6b7785', 'stroke-width': 1 }));
     // legend inside the picture
-    const ly = H - 10;
-    chart.append(svg('rect', { x: left, y: ly - 9, width: 10, height: 10, fill: 'var(--ontime)' }),
+    const ly = H - 6;
+    chart.append(svg('rect', { x: left, y: ly - 9, width: 10, height: 10, class: 'on-time' }),
       svg('text', { class: 'axis', x: left + 14, y: ly, text: 'Hoàn thành đúng hạn' }),
-      svg('rect', { x: left + 150, y: ly - 9, width: 10, height: 10, fill: 'var(--late)' }),
+      svg('rect', { x: left + 150, y: ly - 9, width: 10, height: 10, class: 'late' }),
       svg('text', { class: 'axis', x: left + 164, y: ly, text: 'Hoàn thành quá hạn' }));
     box.append(chart);
     if (months.length > shown.length) {
@@ -938,7 +947,7 @@
       el('td', { 'data-label': 'Quá hạn (ngày)', class: 'num' + (row.daysOverdue > 0 ? '' : ' empty-cell') },
         row.daysOverdue > 0 ? el('span', { class: row.status === 'OVERDUE' ? 'overdue-count' : null, text: fmtInt(row.daysOverdue) }) : '–'),
       el('td', { 'data-label': 'Báo cáo tháng', class: row.lastMonthlyReport ? null : 'empty-cell' }, monthlyReport(row)),
-      el('td', { 'data-label': 'Cockpit', class: row.running && cockpit ? null : 'empty-cell' },
+      el('td', { 'data-label': 'Liên kết', class: row.running && cockpit ? null : 'empty-cell' },
         row.running && cockpit
           ? el('a', { href: COCKPIT_INSTANCE(row.processInstanceId), 'aria-label': 'Mở ' + row.businessKey + ' trong Cockpit', text: 'Cockpit' })
           : ''));
