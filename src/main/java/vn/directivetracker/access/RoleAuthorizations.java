@@ -30,7 +30,8 @@ import vn.directivetracker.agency.Agency;
  * <ul>
  *   <li>every agency group and role group: Tasklist, the shared filters, and the names (READ) of
  *       the processes, so Tasklist shows them; never global task or instance READ;</li>
- *   <li>reviewers (standing offices): start the notice process to register a notice by hand;</li>
+ *   <li>reviewers (standing offices): start the notice process to register a notice by hand;
+ *       nobody starts the review cycle, which its timer starts;</li>
  *   <li>managers and leadership: Cockpit, read-only over every directive, task and its history;
  *       no UPDATE, DELETE or variable edits anywhere;</li>
  *   <li>administrators ({@code camunda-admin}): ALL on every resource type. Camunda treats the
@@ -42,7 +43,7 @@ import vn.directivetracker.agency.Agency;
 @Order(50)
 public class RoleAuthorizations implements ApplicationRunner {
 
-  public static final List<String> PROCESSES = List.of("directive", "notice", "noticeItem");
+  public static final List<String> PROCESSES = List.of("directive", "notice", "noticeItem", "reviewCycle");
   private static final Logger log = LoggerFactory.getLogger(RoleAuthorizations.class);
 
   private final Grants grants;

@@ -122,7 +122,8 @@ public class ExecutionTasks {
     task.setVariable(CLOSED_AT, Dates.now());
   }
 
-  static String reviewer(DelegateTask task) {
+  /** Who completes the task: the logged-in user, else its assignee. */
+  public static String reviewer(DelegateTask task) {
     var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (authentication != null && authentication.getUserId() != null) {
       return authentication.getUserId();

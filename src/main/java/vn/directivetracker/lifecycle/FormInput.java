@@ -12,16 +12,16 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * Server-side check of the values a form submitted: Camunda Forms validate in the browser only, and
  * REST callers skip the form entirely. Collects every problem, then {@link #check()} fails once.
  */
-final class FormInput {
+public final class FormInput {
 
   private final VariableScope scope;
   private final List<String> problems = new ArrayList<>();
 
-  FormInput(VariableScope scope) {
+  public FormInput(VariableScope scope) {
     this.scope = scope;
   }
 
-  String requiredText(String variable, String label) {
+  public String requiredText(String variable, String label) {
     String value = text(variable);
     if (value == null) {
       problems.add("thiếu \"" + label + "\"");
@@ -29,7 +29,7 @@ final class FormInput {
     return value;
   }
 
-  String text(String variable) {
+  public String text(String variable) {
     Object value = scope.getVariable(variable);
     if (value == null) {
       return null;
@@ -38,7 +38,7 @@ final class FormInput {
     return text.isEmpty() ? null : text;
   }
 
-  LocalDate date(String variable, String label, boolean required) {
+  public LocalDate date(String variable, String label, boolean required) {
     Object value = scope.getVariable(variable);
     if (value instanceof Date date) {
       return LocalDate.ofInstant(date.toInstant(), vn.directivetracker.calendar.WorkingDayCalendar.ZONE);
@@ -59,7 +59,7 @@ final class FormInput {
     }
   }
 
-  Boolean bool(String variable) {
+  public Boolean bool(String variable) {
     Object value = scope.getVariable(variable);
     if (value instanceof Boolean bool) {
       return bool;
@@ -67,7 +67,7 @@ final class FormInput {
     return value == null ? null : Boolean.valueOf(value.toString());
   }
 
-  Integer integer(String variable, String label, int min, int max) {
+  public Integer integer(String variable, String label, int min, int max) {
     Object value = scope.getVariable(variable);
     if (value == null || value.toString().isBlank()) {
       return null;
@@ -84,20 +84,26 @@ final class FormInput {
     }
   }
 
-  void notAfter(LocalDate date, LocalDate limit, String label) {
+  public void notAfter(LocalDate date, LocalDate limit, String label) {
     if (date != null && date.isAfter(limit)) {
       problems.add("\"" + label + "\" (" + Dates.format(date) + ") không được sau ngày " + Dates.format(limit));
     }
   }
 
-  void after(LocalDate date, LocalDate limit, String label, String limitName) {
+  public void notBefore(LocalDate date, LocalDate limit, String label) {
+    if (date != null && date.isBefore(limit)) {
+      problems.add("\"" + label + "\" (" + Dates.format(date) + ") không được trước ngày " + Dates.format(limit));
+    }
+  }
+
+  public void after(LocalDate date, LocalDate limit, String label, String limitName) {
     if (date != null && !date.isAfter(limit)) {
       problems.add("\"" + label + "\" (" + Dates.format(date) + ") phải sau " + limitName + " (" + Dates.format(limit) + ")");
     }
   }
 
   /** Every non-empty line must be an http(s) link. */
-  void links(String variable, String label) {
+  public void links(String variable, String label) {
     String text = text(variable);
     if (text == null) {
       return;
@@ -118,11 +124,11 @@ final class FormInput {
     }
   }
 
-  void problem(String problem) {
+  public void problem(String problem) {
     problems.add(problem);
   }
 
-  void check() {
+  public void check() {
     if (!problems.isEmpty()) {
       throw new DirectiveInputException(problems);
     }

@@ -46,13 +46,18 @@ public class Reminders {
     int count = 0;
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKeyIn(taskKeys).list()) {
-      if (task.getPriority() < REMINDED_PRIORITY) {
-        task.setPriority(REMINDED_PRIORITY);
-        tasks.saveTask(task);
-      }
-      tasks.createComment(task.getId(), execution.getProcessInstanceId(), message);
+      remind(tasks, task, message);
       count++;
     }
     return count;
+  }
+
+  /** Raises the task to {@link #REMINDED_PRIORITY} (never lowers it) and adds the reminder as a comment. */
+  public static void remind(TaskService tasks, Task task, String message) {
+    if (task.getPriority() < REMINDED_PRIORITY) {
+      task.setPriority(REMINDED_PRIORITY);
+      tasks.saveTask(task);
+    }
+    tasks.createComment(task.getId(), task.getProcessInstanceId(), message);
   }
 }

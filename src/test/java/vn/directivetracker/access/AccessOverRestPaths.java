@@ -181,6 +181,47 @@ abstract class AccessOverRestPaths {
         .isEqualTo(200);
   }
 
+  @Test
+  void aReportingMinistrySeesAndWorksOnlyItsOwnReviewReport() throws Exception {
+    // as the timer does: the engine starts it, no user
+    ProcessInstance review = engine.getRuntimeService().startProcessInstanceByKey("reviewCycle");
+    String bkhcn = reviewReport(review, "BKHCN");
+    String bca = reviewReport(review, "BCA");
+
+    String listed = call("GET", "/engine-rest/task?processInstanceId=" + review.getId(), "officer-bkhcn", null).body();
+    assertThat(listed).contains(bkhcn).doesNotContain(bca);
+    assertThat(call("GET", "/engine-rest/task?processInstanceId=" + review.getId(), "officer-byt", null).body())
+        .isEqualTo("[]");
+    assertDenied(call("GET", "/engine-rest/task/" + bca, "officer-bkhcn", null));
+    assertDenied(call("POST", "/engine-rest/task/" + bca + "/complete", "officer-bkhcn",
+        "{\"variables\": {\"reviewReportText\": {\"value\": \"x\"}}}"));
+    // Tasklist shows the process name and the form's read-only status summary
+    assertThat(call("GET", "/engine-rest/process-definition/key/reviewCycle", "officer-bkhcn", null).body())
+        .contains("Rà soát định kỳ");
+    assertThat(call("GET", "/engine-rest/task/" + bkhcn + "/form-variables", "officer-bkhcn", null).body())
+        .contains("statusSummary", "Tình hình đến");
+    // the form's Excel link opens for the ministry's officer
+    String xlsx = (String) engine.getRuntimeService().getVariable(review.getId(), "statusReportXlsxUrl");
+    assertThat(call("GET", xlsx, "officer-bkhcn", null).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> empty = call("POST", "/engine-rest/task/" + bkhcn + "/submit-form", "officer-bkhcn",
+        "{\"variables\": {\"reviewReportText\": {\"value\": \" \"}}}");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("thiếu \\\"Nội dung báo cáo\\\"");
+    assertThat(call("POST", "/engine-rest/task/" + bkhcn + "/submit-form", "officer-bkhcn",
+        "{\"variables\": {\"reviewReportText\": {\"value\": \"Báo cáo của Bộ KH&CN\"}}}").statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void nobodyStartsTheReviewCycleByHand() throws Exception {
+    for (String user : new String[] {"officer-bkhcn", "reviewer-vpcp", "manager"}) {
+      assertDenied(call("POST", "/engine-rest/process-definition/key/reviewCycle/start", user, "{}"));
+    }
+    String startable = call("GET", "/engine-rest/process-definition?latestVersion=true&startableInTasklist=true"
+        + "&startablePermissionCheck=true", "reviewer-vpcp", null).body();
+    assertThat(startable).contains("\"key\":\"notice\"").doesNotContain("reviewCycle");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private ProcessInstance startConfirmed(String lead, String leadName, String coordinators) {
@@ -212,6 +253,11 @@ abstract class AccessOverRestPaths {
 
   private void complete(ProcessInstance directive, String taskKey, Map<String, Object> values) {
     engine.getTaskService().complete(task(directive, taskKey).getId(), values);
+  }
+
+  private String reviewReport(ProcessInstance review, String agency) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(review.getId())
+        .taskDefinitionKey("Task_SubmitReviewReport").taskCandidateGroup(agency).singleResult().getId();
   }
 
   private Task task(ProcessInstance directive, String key) {
