@@ -377,7 +377,7 @@
     prepareRows(report);
     renderFilters();
     renderReport();
-    if (!state.catalog || !state.catalog.complete) loadCatalog();
+    if (!state.catalog || !state.catalog.allNames) loadCatalog();
   }
 
   function showReportError(message) {
@@ -418,7 +418,8 @@
   function learnCatalog(report) {
     const f = state.filters;
     const whole = !f.notice && !f.agency && !f.asOf && !f.period;
-    if (!whole && state.catalog) return;
+    // the server's catalog, once loaded, is the whole scope
+    if (state.catalog && (state.catalog.allNames || !whole)) return;
     state.catalog = {
       complete: whole,
       notices: new Map(report.notices.map((n) => [n.noticeNumber, n.title])),
@@ -430,12 +431,15 @@
     if (state.catalogLoading) return;
     state.catalogLoading = true;
     try {
-      const whole = await getJson(API + '/status');
+      // the pickers' choices and every agency's name, without downloading the whole report again
+      const catalog = await getJson(API + '/catalog');
       state.catalog = {
         complete: true,
-        notices: new Map(whole.notices.map((n) => [n.noticeNumber, n.title])),
-        agencies: new Map(whole.agencies.map((a) => [a.agency, a.agencyName])),
+        notices: new Map(catalog.notices.map((n) => [n.number, n.title])),
+        agencies: new Map(catalog.leadAgencies.map((a) => [a.code, a.name])),
+        allNames: new Map(Object.entries(catalog.agencyNames)),
       };
+      if (state.names) for (const [code, name] of state.catalog.allNames) if (!state.names.has(code)) state.names.set(code, name);
       renderFilters();
     } catch (e) {
       // the picker keeps what the current report showed
@@ -457,6 +461,7 @@
     for (const row of report.directives) names.set(row.leadAgency, row.leadAgencyName);
     for (const a of state.viewer.agencies) names.set(a.code, a.name);
     if (state.catalog) for (const [code, name] of state.catalog.agencies) names.set(code, name);
+    if (state.catalog && state.catalog.allNames) for (const [code, name] of state.catalog.allNames) if (!names.has(code)) names.set(code, name);
     state.names = names;
     for (const row of report.directives) {
       row._search = fold([row.noticeNumber, row.itemRef, row.directiveText, row.leadAgency, row.leadAgencyName,

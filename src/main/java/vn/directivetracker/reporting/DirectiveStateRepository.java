@@ -100,6 +100,26 @@ public class DirectiveStateRepository {
     return history;
   }
 
+  /** The notices and lead agencies of the reported directives (for pickers), led by some agencies (null = all). */
+  public List<Map<String, String>> noticesAndLeads(String column, Collection<String> leadAgencies) {
+    String other = column.equals("notice_number") ? "null" : "max(lead_agency_name)";
+    StringBuilder sql = new StringBuilder("select " + column + ", " + other + " from dt_directive_state"
+        + " where cancelled = false and lead_agency is not null and " + column + " is not null");
+    if (leadAgencies != null) {
+      if (leadAgencies.isEmpty()) {
+        return List.of();
+      }
+      sql.append(" and lead_agency in (").append(String.join(", ", leadAgencies.stream().map(a -> "?").toList())).append(")");
+    }
+    sql.append(" group by ").append(column).append(" order by ").append(column);
+    return jdbc.query(sql.toString(), (row, number) -> {
+      Map<String, String> entry = new java.util.LinkedHashMap<>();
+      entry.put("code", row.getString(1));
+      entry.put("name", row.getString(2));
+      return entry;
+    }, leadAgencies == null ? new Object[0] : leadAgencies.toArray());
+  }
+
   /** Notice titles by number. */
   public Map<String, String> noticeTitles() {
     Map<String, String> titles = new HashMap<>();

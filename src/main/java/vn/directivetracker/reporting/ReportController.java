@@ -98,6 +98,29 @@ public class ReportController {
         .map(code -> Map.of("code", code, "name", agencies.find(code).map(a -> a.name()).orElse(code))).toList());
   }
 
+  /**
+   * What the viewer can pick from: the notices and lead agencies of the directives they may see,
+   * and the names of all agencies (coordinators are reported by code).
+   */
+  @GetMapping(value = "/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> catalog() {
+    ReportViewer viewer = access.currentViewer();
+    Map<String, String> titles = states.noticeTitles();
+    List<Map<String, String>> notices = states.noticesAndLeads("notice_number", viewer.visibleLeads()).stream()
+        .map(entry -> {
+          Map<String, String> notice = new java.util.LinkedHashMap<>();
+          notice.put("number", entry.get("code"));
+          notice.put("title", titles.get(entry.get("code")));
+          return notice;
+        }).toList();
+    List<Map<String, String>> leads = states.noticesAndLeads("lead_agency", viewer.visibleLeads()).stream()
+        .map(entry -> Map.of("code", entry.get("code"), "name", entry.get("name") != null ? entry.get("name")
+            : agencies.find(entry.get("code")).map(a -> a.name()).orElse(entry.get("code")))).toList();
+    Map<String, String> names = new java.util.TreeMap<>();
+    agencies.all().forEach(agency -> names.put(agency.code(), agency.name()));
+    return Map.of("notices", notices, "leadAgencies", leads, "agencyNames", names);
+  }
+
   /** The frozen months, newest first. */
   @GetMapping(value = "/snapshots", produces = MediaType.APPLICATION_JSON_VALUE)
   public List<StatusSnapshot> snapshots() {

@@ -65,6 +65,16 @@ class ReportAccessOverRestTest {
   }
 
   @Test
+  void theCatalogOffersOnlyWhatTheViewerMaySee() throws Exception {
+    JsonNode officer = json(get("/api/reports/catalog", "officer-byt"));
+    assertThat(officer.path("leadAgencies").findValuesAsText("code")).containsExactly("BYT");
+    assertThat(officer.path("notices").findValuesAsText("number")).contains(notice);
+    assertThat(officer.path("agencyNames").path("BCA").asText()).isEqualTo("Bộ Công an");
+    assertThat(json(get("/api/reports/catalog", "manager")).path("leadAgencies").findValuesAsText("code"))
+        .contains("BCA", "BYT");
+  }
+
+  @Test
   void anOfficerAskingForAnotherAgencyIsRefused() throws Exception {
     HttpResponse<String> refused = get("/api/reports/status?agency=BCA", "officer-byt");
     assertThat(refused.statusCode()).isEqualTo(403);
