@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -194,7 +195,13 @@ class StatusReportBenchmark {
         complete.accept(task);
         return;
       } catch (OptimisticLockingException e) {
-        if (attempt == 5) {
+        if (attempt == 10) {
+          throw e;
+        }
+        try {
+          Thread.sleep(ThreadLocalRandom.current().nextInt(20, 100 * attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
           throw e;
         }
       }
