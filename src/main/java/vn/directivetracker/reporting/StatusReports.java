@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +40,19 @@ public class StatusReports {
       DirectiveStatus.NOT_STARTED, DirectiveStatus.ONGOING, DirectiveStatus.COMPLETED_LATE,
       DirectiveStatus.COMPLETED_ON_TIME, DirectiveStatus.ONGOING_CLOSED);
 
-  static final Comparator<StatusRow> EXCEPTION_FIRST = Comparator
-      .comparingInt((StatusRow row) -> ORDER.indexOf(row.status()))
-      .thenComparing(Comparator.comparingInt(StatusRow::daysOverdue).reversed())
-      .thenComparing(StatusRow::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(StatusRow::noticeNumber, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(row -> itemOrder(row.itemRef()))
-      .thenComparing(StatusRow::leadAgency, Comparator.nullsLast(Comparator.naturalOrder()));
+  /** Exception first, then by deadline, notice, item (1.a, 1.b, ..., 10) and lead agency. */
+  static List<StatusRow> exceptionFirst(List<StatusRow> rows) {
+    // the item's sort key is built once per row, not at every comparison
+    record Keyed(StatusRow row, String item) {}
+    Comparator<Keyed> order = Comparator
+        .comparingInt((Keyed keyed) -> ORDER.indexOf(keyed.row().status()))
+        .thenComparing(Comparator.comparingInt((Keyed keyed) -> keyed.row().daysOverdue()).reversed())
+        .thenComparing(keyed -> keyed.row().deadline(), Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(keyed -> keyed.row().noticeNumber(), Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(Keyed::item)
+        .thenComparing(keyed -> keyed.row().leadAgency(), Comparator.nullsLast(Comparator.naturalOrder()));
+    return rows.stream().map(row -> new Keyed(row, itemOrder(row.itemRef()))).sorted(order).map(Keyed::row).toList();
+  }
 
   private final DirectiveStateRepository states;
   private final StatusSnapshotRepository snapshots;
@@ -90,19 +97,22 @@ public class StatusReports {
     boolean past = asOf.isBefore(Dates.now().toInstant().minusSeconds(1));
     Map<String, NavigableMap<Instant, Instant>> moved = past ? states.movedDeadlines() : Map.of();
     List<StatusRow> rows = new ArrayList<>(found.size());
+    // most directives of a notice share a handful of stated days
+    Map<LocalDate, Instant> dueMoments = new HashMap<>();
     for (DirectiveState state : found) {
       if (state.startedAt() != null && state.startedAt().isAfter(asOf)) {
         continue;
       }
-      rows.add(rowAt(state, asOf, moved.get(state.processInstanceId())));
+      rows.add(rowAt(state, asOf, moved.get(state.processInstanceId()), dueMoments));
     }
     return rows;
   }
 
   /** One directive as it stood at {@code asOf}; {@code movedDeadlines} (from → deadline) may be null. */
-  StatusRow rowAt(DirectiveState state, Instant asOf, NavigableMap<Instant, Instant> movedDeadlines) {
+  StatusRow rowAt(DirectiveState state, Instant asOf, NavigableMap<Instant, Instant> movedDeadlines,
+      Map<LocalDate, Instant> dueMoments) {
     boolean ongoing = state.deadlineKind() != null && DeadlineKind.valueOf(state.deadlineKind()).isOngoing();
-    Instant deadline = ongoing ? null : deadlineAt(state, asOf, movedDeadlines);
+    Instant deadline = ongoing ? null : deadlineAt(state, asOf, movedDeadlines, dueMoments);
     Instant original = ongoing ? null : state.originalDeadline() != null ? state.originalDeadline() : deadline;
     Instant submitted = until(state.completionSubmittedAt(), asOf);
     Instant completed = until(state.completedAt(), asOf);
@@ -126,7 +136,8 @@ public class StatusReports {
   }
 
   /** The deadline in force at {@code asOf}: before the assignment fixes it, the day the notice states. */
-  private Instant deadlineAt(DirectiveState state, Instant asOf, NavigableMap<Instant, Instant> movedDeadlines) {
+  private Instant deadlineAt(DirectiveState state, Instant asOf, NavigableMap<Instant, Instant> movedDeadlines,
+      Map<LocalDate, Instant> dueMoments) {
     if (movedDeadlines != null && !movedDeadlines.isEmpty()) {
       Map.Entry<Instant, Instant> inForce = movedDeadlines.floorEntry(asOf);
       return (inForce != null ? inForce : movedDeadlines.firstEntry()).getValue();
@@ -134,13 +145,13 @@ public class StatusReports {
     if (state.deadline() != null) {
       return state.deadline();
     }
-    return state.statedDeadline() == null ? null : calendar.dueAt(state.statedDeadline()).toInstant();
+    return state.statedDeadline() == null ? null
+        : dueMoments.computeIfAbsent(state.statedDeadline(), day -> calendar.dueAt(day).toInstant());
   }
 
   StatusReport assemble(String noticeNumber, String agency, Instant asOf, String period, Instant takenAt,
       List<StatusRow> rows) {
-    List<StatusRow> sorted = new ArrayList<>(rows);
-    sorted.sort(EXCEPTION_FIRST);
+    List<StatusRow> sorted = exceptionFirst(rows);
     Map<String, List<StatusRow>> byAgency = sorted.stream()
         .collect(Collectors.groupingBy(StatusRow::leadAgency, LinkedHashMap::new, Collectors.toList()));
     List<AgencyLine> league = byAgency.entrySet().stream()
