@@ -55,7 +55,7 @@ class StatusReportBenchmark {
 
   private static final int DIRECTIVES = 10_000;
   private static final int RUNS = 40;
-  private static final int WARM_UP = 5;
+  private static final int WARM_UP = 15;
   private static final String AGENCY = "BCA";
 
   @Test
