@@ -222,9 +222,12 @@ public class StatusReports {
     if (ref == null) {
       return "";
     }
-    StringBuilder key = new StringBuilder();
+    StringBuilder key = new StringBuilder(ref.length() + 16);
     for (String part : ref.split("\\.")) {
-      key.append(part.chars().allMatch(Character::isDigit) ? String.format("%05d", Integer.parseInt(part)) : part).append('.');
+      if (!part.isEmpty() && part.length() <= 5 && part.chars().allMatch(Character::isDigit)) {
+        key.append("00000", 0, 5 - part.length());
+      }
+      key.append(part).append('.');
     }
     return key.toString();
   }

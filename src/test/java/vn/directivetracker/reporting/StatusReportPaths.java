@@ -244,6 +244,13 @@ abstract class StatusReportPaths {
     assertThat(filled).usingRecursiveComparison().isEqualTo(recorded);
   }
 
+  @Test
+  void itemsSortAsTheNoticeNumbersThem() {
+    assertThat(java.util.stream.Stream.of("10", "2.b", "1.a.12", "1.a.2", "2.a", "1.b").sorted(
+        java.util.Comparator.comparing(StatusReports::itemOrder)).toList())
+        .containsExactly("1.a.2", "1.a.12", "1.b", "2.a", "2.b", "10");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   StatusReport now() {
