@@ -76,6 +76,21 @@ public class ReviewCycle {
     return "R/" + firstReview() + "/P" + settings.everyDays() + "D";
   }
 
+  /**
+   * Gateway_ReviewAlreadyHeld: a review already started today. The timer fires once per grid point,
+   * but an administrator who runs the job early (Cockpit, REST) makes the engine schedule the same
+   * point again; the second firing then ends without a second review.
+   */
+  public boolean alreadyHeldToday(DelegateExecution execution) {
+    String key = Dates.today().format(BUSINESS_KEY_DAY);
+    boolean held = execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).count() > 0;
+    if (held) {
+      log.info("[{}] a review already started today; this firing ends without a second one", key);
+    }
+    return held;
+  }
+
   /** Task_PrepareStatusReport: numbers the review, computes the status report and the due dates. */
   public void prepare(DelegateExecution execution) {
     Instant reviewAt = Dates.now().toInstant().truncatedTo(ChronoUnit.SECONDS);

@@ -58,6 +58,16 @@ class ReviewCycleProcessTest {
   void tearDown() {
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
+    // every test holds its own review of 24/11/2026: at most one review a day may start
+    List<String> running = List.copyOf(reviewIds());
+    if (!running.isEmpty()) {
+      runtimeService.deleteProcessInstances(running, "test done", true, true);
+    }
+    List<String> ended = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ReviewCycle.PROCESS_KEY).list().stream().map(h -> h.getId()).toList();
+    if (!ended.isEmpty()) {
+      engine.getHistoryService().deleteHistoricProcessInstances(ended);
+    }
   }
 
   // ---------------------------------------------------------------- paths
@@ -80,6 +90,21 @@ class ReviewCycleProcessTest {
     assertThat(reviewTimer().getDuedate()).isEqualTo(at("2026-12-04T08:00"));
     assertThat((Integer) variable(second, "reviewNumber")).isEqualTo((Integer) variable(first, "reviewNumber") + 1);
     assertThat(variable(second, "reviewDate")).isEqualTo("29/11/2026");
+  }
+
+  @Test
+  void aTimerRunEarlyByHandDoesNotStartASecondReviewTheSameDay() {
+    ProcessInstance first = review();
+    // an administrator runs the next job before 08:00: the engine schedules 08:00 the same day again
+    clock("2026-11-24T07:30");
+    managementService.recalculateJobDuedate(reviewTimer().getId(), false);
+    assertThat(reviewTimer().getDuedate()).isEqualTo(at("2026-11-24T08:00"));
+    Set<String> before = reviewIds();
+    managementService.executeJob(reviewTimer().getId());
+    assertThat(reviewIds()).isEqualTo(before);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("EndEvent_ReviewAlreadyHeld")
+        .count()).isOne();
+    assertThat(first).isWaitingAt("Task_SubmitReviewReport");
   }
 
   @Test
