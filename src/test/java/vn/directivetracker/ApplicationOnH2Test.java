@@ -150,7 +150,8 @@ class ApplicationOnH2Test {
     ProcessInstance directive = FirstProcessPath.start(engine, "filters/1");
     org.camunda.bpm.engine.FilterService filters = engine.getFilterService();
     assertThat(filters.createFilterQuery().list()).extracting(org.camunda.bpm.engine.filter.Filter::getName)
-        .contains("Việc của đơn vị tôi", "Việc tôi đang xử lý", "Sắp đến hạn", "Quá hạn", "Báo cáo tháng");
+        .contains("Việc của đơn vị tôi", "Việc tôi đang xử lý", "Sắp đến hạn", "Quá hạn", "Báo cáo tháng",
+            "Rà soát định kỳ");
     String myAgency = filters.createFilterQuery().filterName("Việc của đơn vị tôi").singleResult().getId();
     try {
       // the first task belongs to the standing office

@@ -28,6 +28,7 @@ public class TasklistFilters implements ApplicationRunner {
   public static final String DUE_SOON = "Sắp đến hạn";
   public static final String OVERDUE = "Quá hạn";
   public static final String MONTHLY_REPORTS = "Báo cáo tháng";
+  public static final String PERIODIC_REVIEW = "Rà soát định kỳ";
   private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
   private final FilterService filterService;
@@ -50,6 +51,9 @@ public class TasklistFilters implements ApplicationRunner {
     created += ensure(OVERDUE, -7, "Việc của cơ quan tôi đã quá hạn", agencyTasks().dueBeforeExpression("${now()}"));
     created += ensure(MONTHLY_REPORTS, -6, "Báo cáo tiến độ tháng cần nộp",
         agencyTasks().taskDefinitionKey("Task_SubmitMonthlyReport"));
+    // the review's few tasks would otherwise sit under hundreds of directive tasks in the office's list
+    created += ensure(PERIODIC_REVIEW, -5, "Báo cáo, tổng hợp và họp của phiên rà soát định kỳ (315/TB-VPCP mục 6)",
+        agencyTasks().processDefinitionKey("reviewCycle"));
     log.info("Tasklist filters ready ({} created)", created);
   }
 

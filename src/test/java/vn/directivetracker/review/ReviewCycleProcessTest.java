@@ -93,6 +93,21 @@ class ReviewCycleProcessTest {
   }
 
   @Test
+  void theOfficesFilterShowsTheReviewsTasksApartFromTheDirectives() {
+    ProcessInstance review = review();
+    var filters = engine.getFilterService();
+    String reviews = filters.createFilterQuery().filterName("Rà soát định kỳ").singleResult().getId();
+    engine.getIdentityService().setAuthentication("officer-bkhcn", List.of("BKHCN"));
+    try {
+      assertThat(filters.list(reviews)).extracting(t -> ((Task) t).getTaskDefinitionKey())
+          .containsExactly(ReviewTasks.REPORT_TASK);
+      assertThat(filters.list(reviews)).extracting(t -> ((Task) t).getProcessInstanceId()).containsOnly(review.getId());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
   void aTimerRunEarlyByHandDoesNotStartASecondReviewTheSameDay() {
     ProcessInstance first = review();
     // an administrator runs the next job before 08:00: the engine schedules 08:00 the same day again
