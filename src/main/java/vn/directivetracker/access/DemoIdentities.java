@@ -69,7 +69,7 @@ public class DemoIdentities implements ApplicationRunner {
       officers++;
     }
     for (String office : new String[] {"VPCP", "VPTWD"}) {
-      String name = agencies.find(office).map(Agency::name).orElse(office);
+      String name = agencies.nameOf(office);
       user(reviewerOf(office), "Chuyên viên theo dõi", name, office);
       identities.ensureMembership(reviewerOf(office), Roles.REVIEWERS);
     }

@@ -46,6 +46,11 @@ public class AgencyRegistry {
     return Optional.ofNullable(byCode.get(code));
   }
 
+  /** The agency's Vietnamese name, or the code itself when no agency has it (e.g. a role group). */
+  public String nameOf(String code) {
+    return find(code).map(Agency::name).orElse(code);
+  }
+
   public List<Agency> activeOn(LocalDate day) {
     return byCode.values().stream().filter(agency -> agency.isActiveOn(day)).toList();
   }

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
 
 /**
@@ -52,7 +51,7 @@ public class ExecutionTasks {
     String contribution = input.requiredText("contribution", "Nội dung phối hợp");
     input.check();
     String code = (String) task.getVariable(COORDINATING_AGENCY);
-    String name = agencies.find(code).map(Agency::name).orElse(code);
+    String name = agencies.nameOf(code);
     TextLog.append(task.getExecution().getProcessInstance(), COORDINATION_LOG, name, contribution);
     task.removeVariable("contribution");
   }

@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.deadline.Deadlines;
 import vn.directivetracker.lifecycle.Dates;
@@ -211,7 +210,7 @@ public class NoticeImporter {
     variables.put(ITEM_REF, item.ref());
     variables.put(DIRECTIVE_TEXT, item.text());
     variables.put(LEAD_AGENCY, directive.leadAgency());
-    variables.put(LEAD_AGENCY_NAME, agencies.find(directive.leadAgency()).map(Agency::name).orElse(directive.leadAgency()));
+    variables.put(LEAD_AGENCY_NAME, agencies.nameOf(directive.leadAgency()));
     variables.put(COORDINATING_AGENCIES_TEXT, String.join(", ", directive.coordinatingAgencies()));
     variables.put(STANDING_OFFICE, directive.notice().standingOffice());
     variables.put(DEADLINE_KIND, item.deadline().kind().name());

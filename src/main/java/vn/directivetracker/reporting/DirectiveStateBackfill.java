@@ -44,9 +44,10 @@ public class DirectiveStateBackfill implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    List<String> ids = jdbc.queryForList("select ID_ from ACT_HI_PROCINST where PROC_DEF_KEY_ = ?", String.class,
+    // one query at every start: only the directives without a complete row come back
+    List<String> missing = jdbc.queryForList("select p.ID_ from ACT_HI_PROCINST p left join dt_directive_state s"
+        + " on s.process_instance_id = p.ID_ where p.PROC_DEF_KEY_ = ? and s.started_at is null", String.class,
         DirectiveStatusPlugin.PROCESS_KEY);
-    List<String> missing = repository.incomplete(ids);
     if (missing.isEmpty()) {
       return;
     }

@@ -113,7 +113,7 @@ public class DirectiveStateRecorder extends AbstractProcessEnginePlugin implemen
       return;
     }
     boolean deleted = HistoryEventTypes.VARIABLE_INSTANCE_DELETE.getEventName().equals(event.getEventType());
-    Object value = deleted ? null : value(event, column);
+    Object value = deleted ? null : columnValue(column, engineValue(event));
     Change change = pending().of(event.getProcessInstanceId());
     change.columns.put(column, value);
     if ("deadline".equals(column) && value != null) {
@@ -152,14 +152,11 @@ public class DirectiveStateRecorder extends AbstractProcessEnginePlugin implemen
     };
   }
 
-  private static Object value(HistoricVariableUpdateEventEntity event, String column) {
-    return switch (column) {
-      case "key_task" -> event.getLongValue() == null ? null : event.getLongValue() != 0;
-      case "stated_deadline" -> event.getTextValue() == null || event.getTextValue().isBlank() ? null
-          : java.sql.Date.valueOf(LocalDate.parse(event.getTextValue()));
-      case "original_deadline", "deadline", "acknowledged_at", "completion_submitted_at", "completed_at", "closed_at",
-          "last_monthly_report_at" -> event.getLongValue() == null ? null : new Timestamp(event.getLongValue());
-      case "last_monthly_report" -> lastLine(event.getTextValue());
+  /** The value an update event carries, as the engine would return it (the types the reported variables have). */
+  private static Object engineValue(HistoricVariableUpdateEventEntity event) {
+    return switch (String.valueOf(event.getSerializerName())) {
+      case "date" -> event.getLongValue() == null ? null : new Date(event.getLongValue());
+      case "boolean" -> event.getLongValue() == null ? null : event.getLongValue() != 0;
       default -> event.getTextValue();
     };
   }

@@ -74,14 +74,26 @@ public class DirectiveStateRepository {
       sql.append(" and notice_number = ?");
       arguments.add(noticeNumber);
     }
-    if (leadAgencies != null) {
-      if (leadAgencies.isEmpty()) {
-        return List.of();
-      }
-      sql.append(" and lead_agency in (").append(String.join(", ", leadAgencies.stream().map(a -> "?").toList())).append(")");
-      arguments.addAll(leadAgencies);
+    if (!restrictLeads(sql, arguments, leadAgencies)) {
+      return List.of();
     }
     return jdbc.query(sql.toString(), DirectiveStateRepository::state, arguments.toArray());
+  }
+
+  /**
+   * Appends {@code and lead_agency in (?, ...)} with its arguments for a restriction to some lead
+   * agencies (null = none); false when the restriction is empty and the query can match nothing.
+   */
+  static boolean restrictLeads(StringBuilder sql, List<Object> arguments, Collection<String> leadAgencies) {
+    if (leadAgencies == null) {
+      return true;
+    }
+    if (leadAgencies.isEmpty()) {
+      return false;
+    }
+    sql.append(" and lead_agency in (").append(String.join(", ", leadAgencies.stream().map(a -> "?").toList())).append(")");
+    arguments.addAll(leadAgencies);
+    return true;
   }
 
   public java.util.Optional<DirectiveState> find(String processInstanceId) {
@@ -105,11 +117,9 @@ public class DirectiveStateRepository {
     String other = column.equals("notice_number") ? "null" : "max(lead_agency_name)";
     StringBuilder sql = new StringBuilder("select " + column + ", " + other + " from dt_directive_state"
         + " where cancelled = false and lead_agency is not null and " + column + " is not null");
-    if (leadAgencies != null) {
-      if (leadAgencies.isEmpty()) {
-        return List.of();
-      }
-      sql.append(" and lead_agency in (").append(String.join(", ", leadAgencies.stream().map(a -> "?").toList())).append(")");
+    List<Object> arguments = new ArrayList<>();
+    if (!restrictLeads(sql, arguments, leadAgencies)) {
+      return List.of();
     }
     sql.append(" group by ").append(column).append(" order by ").append(column);
     return jdbc.query(sql.toString(), (row, number) -> {
@@ -117,7 +127,7 @@ public class DirectiveStateRepository {
       entry.put("code", row.getString(1));
       entry.put("name", row.getString(2));
       return entry;
-    }, leadAgencies == null ? new Object[0] : leadAgencies.toArray());
+    }, arguments.toArray());
   }
 
   /** Notice titles by number. */
@@ -139,23 +149,6 @@ public class DirectiveStateRepository {
     Integer count = jdbc.queryForObject("select (select count(*) from dt_notice where number = ?)"
         + " + (select count(*) from dt_directive_state where notice_number = ?)", Integer.class, number, number);
     return count != null && count > 0;
-  }
-
-  /** Directive instances the engine knows but the read model lacks or holds only in part (from before it existed). */
-  public List<String> incomplete(List<String> processInstanceIds) {
-    if (processInstanceIds.isEmpty()) {
-      return List.of();
-    }
-    List<String> complete = new ArrayList<>();
-    for (int from = 0; from < processInstanceIds.size(); from += 500) {
-      List<String> chunk = processInstanceIds.subList(from, Math.min(from + 500, processInstanceIds.size()));
-      complete.addAll(jdbc.queryForList("select process_instance_id from dt_directive_state where started_at is not null"
-          + " and process_instance_id in (" + String.join(", ", chunk.stream().map(id -> "?").toList()) + ")",
-          String.class, chunk.toArray()));
-    }
-    List<String> missing = new ArrayList<>(processInstanceIds);
-    missing.removeAll(new java.util.HashSet<>(complete));
-    return missing;
   }
 
   private static DirectiveState state(ResultSet row, int number) throws SQLException {

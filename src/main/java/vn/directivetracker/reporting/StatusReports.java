@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
@@ -17,7 +16,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import vn.directivetracker.agency.Agency;
+import vn.directivetracker.agency.AgencyCodes;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.calendar.WorkingDayCalendar;
 import vn.directivetracker.deadline.DeadlineKind;
@@ -129,7 +128,7 @@ public class StatusReports {
     };
     Instant lastReportAt = until(state.lastMonthlyReportAt(), asOf);
     return new StatusRow(state.processInstanceId(), state.businessKey(), state.noticeNumber(), state.itemRef(),
-        state.directiveText(), state.leadAgency(), leadName(state), coordinators(state.coordinatingAgencies()),
+        state.directiveText(), state.leadAgency(), leadName(state), AgencyCodes.parse(state.coordinatingAgencies()),
         state.standingOffice(), state.keyTask(), ongoing, state.deadlinePhrase(), day(original), dueDay, status,
         daysOverdue, doneAt, lastReportAt, lastReportAt == null ? null : state.lastMonthlyReport(),
         state.endedAt() == null);
@@ -195,14 +194,7 @@ public class StatusReports {
     if (state.leadAgencyName() != null) {
       return state.leadAgencyName();
     }
-    return agencies.find(state.leadAgency()).map(Agency::name).orElse(state.leadAgency());
-  }
-
-  private static List<String> coordinators(String text) {
-    if (text == null || text.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(text.split(",")).map(String::trim).filter(code -> !code.isEmpty()).toList();
+    return agencies.nameOf(state.leadAgency());
   }
 
   private static Instant until(Instant moment, Instant asOf) {

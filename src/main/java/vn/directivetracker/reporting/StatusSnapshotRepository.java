@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.agency.AgencyCodes;
 import vn.directivetracker.lifecycle.DirectiveStatus;
 
 /** dt_status_snapshot and its rows (db/migration/V2). */
@@ -57,12 +57,8 @@ public class StatusSnapshotRepository {
       sql.append(" and notice_number = ?");
       arguments.add(noticeNumber);
     }
-    if (leadAgencies != null) {
-      if (leadAgencies.isEmpty()) {
-        return List.of();
-      }
-      sql.append(" and lead_agency in (").append(String.join(", ", leadAgencies.stream().map(a -> "?").toList())).append(")");
-      arguments.addAll(leadAgencies);
+    if (!DirectiveStateRepository.restrictLeads(sql, arguments, leadAgencies)) {
+      return List.of();
     }
     return jdbc.query(sql.toString(), StatusSnapshotRepository::row, arguments.toArray());
   }
@@ -74,7 +70,7 @@ public class StatusSnapshotRepository {
     return new StatusRow(row.getString("process_instance_id"), row.getString("business_key"),
         row.getString("notice_number"), row.getString("item_ref"), row.getString("directive_text"),
         row.getString("lead_agency"), row.getString("lead_agency_name"),
-        coordinators == null || coordinators.isBlank() ? List.of() : Arrays.stream(coordinators.split(",")).map(String::trim).toList(),
+        AgencyCodes.parse(coordinators),
         row.getString("standing_office"), row.getBoolean("key_task"), row.getBoolean("ongoing"),
         row.getString("deadline_phrase"), original == null ? null : original.toLocalDate(),
         deadline == null ? null : deadline.toLocalDate(), DirectiveStatus.valueOf(row.getString("status")),

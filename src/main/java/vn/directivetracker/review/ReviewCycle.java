@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.calendar.WorkingDayCalendar;
 import vn.directivetracker.lifecycle.Dates;
@@ -124,7 +123,7 @@ public class ReviewCycle {
 
   /** The agency's name from the registry (its code when unknown, e.g. a role group). */
   String name(String code) {
-    return agencies.find(code).map(Agency::name).orElse(code);
+    return agencies.nameOf(code);
   }
 
   /**
