@@ -48,6 +48,18 @@ public class WorkingDayCalendar {
    */
   public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
+  /**
+   * Years the calendar can count working days in: the lunar calendar behind Tết and Giỗ Tổ covers
+   * 1900–2199, and counting near a year's edge looks at the neighbouring year.
+   */
+  public static final int FIRST_SUPPORTED_YEAR = LunarCalendar.MIN_YEAR + 1;
+  public static final int LAST_SUPPORTED_YEAR = LunarCalendar.MAX_YEAR - 1;
+
+  /** Whether working days can be counted around this day (dates outside are refused at the door). */
+  public static boolean supports(LocalDate day) {
+    return day.getYear() >= FIRST_SUPPORTED_YEAR && day.getYear() <= LAST_SUPPORTED_YEAR;
+  }
+
   /** Guards the day-by-day searches against a calendar file that lists a whole year off. */
   private static final int MAX_CONSECUTIVE_DAYS_OFF = 60;
 

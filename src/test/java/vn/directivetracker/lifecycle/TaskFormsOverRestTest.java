@@ -40,10 +40,17 @@ class TaskFormsOverRestTest {
 
     // Tasklist posts to submit-form (through /camunda/api/engine, the same resource as here)
     HttpResponse<String> rejected = send("POST", "/engine-rest/task/" + taskId + "/submit-form", """
-        {"variables": {"leadAgency": {"value": "BXX"}, "deadlineKind": {"value": "ASAP"}, "deadlineDate": {"value": ""}}}""");
+        {"variables": {"leadAgency": {"value": "BXX"}, "deadlineDate": {"value": ""}}}""");
     assertThat(rejected.statusCode()).isEqualTo(400);
-    assertThat(rejected.body()).contains("Chưa thể hoàn thành", "không có cơ quan mã BXX", "thiếu \\\"Thời hạn mục tiêu\\\"")
+    assertThat(rejected.body()).contains("Chưa thể hoàn thành", "không có cơ quan mã BXX", "thiếu \\\"Thời hạn\\\"")
         .doesNotContain("ENGINE-03051");
+
+    // the kind of deadline is shown on the form, not chosen there: the notice states it
+    HttpResponse<String> readOnly = send("POST", "/engine-rest/task/" + taskId + "/submit-form", """
+        {"variables": {"leadAgency": {"value": "BCA"}, "deadlineKind": {"value": "ASAP"}}}""");
+    assertThat(readOnly.statusCode()).isEqualTo(400);
+    assertThat(readOnly.body()).contains("\\\"Loại thời hạn\\\" (deadlineKind) chỉ để xem, không được sửa");
+    assertThat(engine.getRuntimeService().getVariable(directive.getId(), "deadlineKind")).isEqualTo("DATE");
     assertThat(engine.getRuntimeService().getVariable(directive.getId(), "leadAgency")).isEqualTo("BCA");
 
     HttpResponse<String> viaComplete = send("POST", "/engine-rest/task/" + taskId + "/complete", """
