@@ -1,8 +1,13 @@
 package vn.directivetracker.lifecycle;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import vn.directivetracker.database.TextLimits;
 
-/** Appends dated lines to a text variable that later forms show read-only (history in plain Vietnamese). */
+/**
+ * Appends dated lines to a text variable that later forms show read-only (history in plain
+ * Vietnamese). The variable keeps the newest lines that fit a String variable; every earlier value
+ * stays in the variable's history, so a directive reported on for years never outgrows its column.
+ */
 public final class TextLog {
 
   private TextLog() {}
@@ -10,6 +15,7 @@ public final class TextLog {
   public static void append(VariableScope scope, String variable, String who, String text) {
     Object previous = scope.getVariable(variable);
     String line = "[" + Dates.format(Dates.now()) + "] " + who + ": " + text;
-    scope.setVariable(variable, previous == null || previous.toString().isBlank() ? line : previous + "\n" + line);
+    String log = previous == null || previous.toString().isBlank() ? line : previous + "\n" + line;
+    scope.setVariable(variable, TextLimits.newestLines(log, TextLimits.VARIABLE));
   }
 }

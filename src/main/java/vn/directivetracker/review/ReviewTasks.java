@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.database.TextLimits;
 import vn.directivetracker.lifecycle.Dates;
 import vn.directivetracker.lifecycle.ExecutionTasks;
 import vn.directivetracker.lifecycle.FormInput;
@@ -74,7 +75,10 @@ public class ReviewTasks {
     // its form values are cleared, so that the next agency's form starts empty and nothing is overwritten
     VariableScope instance = task.getExecution().getProcessInstance();
     Object previous = instance.getVariable(REVIEW_REPORTS);
-    instance.setVariable(REVIEW_REPORTS, previous == null ? report : previous + "\n\n" + report);
+    // nrOfInstances: the engine's count of the parallel agency reports of this review
+    Object agencies = task.getVariable("nrOfInstances");
+    instance.setVariable(REVIEW_REPORTS, joinedReports(previous == null ? null : previous.toString(), report,
+        agencies instanceof Number n ? n.intValue() : 1));
     task.removeVariable(REPORT_TEXT);
     task.removeVariable(REPORT_PROPOSALS);
     log.info("[{}] review report of {} submitted{}", task.getExecution().getProcessBusinessKey(),
@@ -129,6 +133,18 @@ public class ReviewTasks {
     input.check();
     task.setVariable(REVIEWED_AT, Dates.now());
     log.info("[{}] review meeting of {} recorded", task.getExecution().getProcessBusinessKey(), held);
+  }
+
+  /**
+   * The agencies' reports side by side in one variable, each given an equal share of what a String
+   * variable holds; a longer report is shortened there and read whole in the review's history.
+   */
+  static String joinedReports(String previous, String report, int agencies) {
+    String separator = "\n\n";
+    int share = TextLimits.VARIABLE / Math.max(1, agencies) - separator.length();
+    String shortened = TextLimits.shortened(report, share);
+    String joined = previous == null ? shortened : previous + separator + shortened;
+    return TextLimits.shortened(joined, TextLimits.VARIABLE);
   }
 
   private static void increment(VariableScope scope, String variable) {
