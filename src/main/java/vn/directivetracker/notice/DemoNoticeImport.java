@@ -42,7 +42,7 @@ public class DemoNoticeImport implements ApplicationRunner {
       if (repository.exists(notice.number())) {
         continue;
       }
-      ImportResult result = importer.importNotice(notice, "demo");
+      ImportResult result = importer.importNotice(notice, Registrar.system("demo"));
       log.info("[{}] seed notice imported: {} items, {} directives", notice.number(), notice.items().size(),
           result.directivesStarted());
     }

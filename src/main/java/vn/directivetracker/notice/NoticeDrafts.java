@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.agency.AgencyCodes;
+import vn.directivetracker.database.TextLimits;
+import vn.directivetracker.guard.WriteRefusedException;
 import vn.directivetracker.lifecycle.DirectiveInputException;
+import vn.directivetracker.lifecycle.DirectiveVariables;
 
 /**
  * Registering a short notice by hand in Tasklist: the start form gives the header, each "add an
@@ -41,9 +44,53 @@ public class NoticeDrafts {
       "deadlineKind", "deadlineDate", "deadlinePhrase", "keyTask", "itemNote");
 
   private final NoticeValidator validator;
+  private final NoticeOffices offices;
+  private final NoticeRepository repository;
 
-  public NoticeDrafts(NoticeValidator validator) {
+  public NoticeDrafts(NoticeValidator validator, NoticeOffices offices, NoticeRepository repository) {
     this.validator = validator;
+    this.offices = offices;
+    this.repository = repository;
+  }
+
+  /**
+   * Start listener of the notice process: a notice started from Tasklist's start form is registered
+   * by the standing office its issuer is configured for, naming that office, so that the drafting
+   * tasks go to that office and nobody else's. (The importer starts the process for notices it has
+   * registered already; the start form cannot set that flag.)
+   */
+  public void checkRegistrar(DelegateExecution execution) {
+    if (Boolean.TRUE.equals(execution.getVariable(NoticeImporter.ITEMS_IMPORTED))) {
+      return;
+    }
+    Registrar registrar = Registrar.of(execution.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication());
+    if (registrar == null) {
+      return; // the engine's own code (tests) starts a draft
+    }
+    String number = text(execution, "noticeNumber");
+    number = number == null ? null : java.text.Normalizer.normalize(number, java.text.Normalizer.Form.NFC);
+    if (number == null || number.length() > NoticeValidator.MAX_NUMBER || !NoticeValidator.NUMBER.matcher(number).matches()) {
+      throw new DirectiveInputException(List.of("\"Số thông báo\" chỉ gồm chữ, số, dấu cách và các dấu / - . (tối đa "
+          + NoticeValidator.MAX_NUMBER + " ký tự), ví dụ 315/TB-VPCP"));
+    }
+    execution.setVariable("noticeNumber", number);
+    String issuer = code(text(execution, "issuer"));
+    String office = code(text(execution, "standingOffice"));
+    var expected = offices.officeOf(issuer);
+    if (expected.isEmpty()) {
+      throw new DirectiveInputException(List.of("\"Cơ quan ban hành\": không có cơ quan thường trực nào được giao theo dõi"
+          + " thông báo của " + issuer + " (thiết lập directive-tracker.notices.standing-offices)"));
+    }
+    if (!expected.get().equals(office)) {
+      throw new DirectiveInputException(List.of("\"Cơ quan thường trực theo dõi\": thông báo của " + issuer + " do "
+          + expected.get() + " theo dõi, không phải " + office));
+    }
+    if (!registrar.memberOf(office)) {
+      throw new WriteRefusedException("Chỉ cán bộ của " + office + " được đăng ký thông báo của " + issuer);
+    }
+    execution.setVariable("issuer", issuer);
+    execution.setVariable(DirectiveVariables.STANDING_OFFICE, office);
   }
 
   /** Task_AddNoticeItem: checks the item on its own, then appends it to the draft. */
@@ -105,12 +152,17 @@ public class NoticeDrafts {
   /** ServiceTask_ValidateNotice: the same validation as the REST import; problems go back to the review form. */
   public void validate(DelegateExecution execution) {
     try {
-      validator.validate(document(execution));
+      NoticeDocument notice = validator.validate(document(execution));
+      if (repository.exists(notice.number())) {
+        throw new InvalidNoticeException(List.of(NoticeProblem.ofNotice("number",
+            "thông báo " + notice.number() + " đã được đăng ký")));
+      }
       execution.setVariable(NOTICE_VALID, true);
       execution.setVariable(NOTICE_PROBLEMS, null);
     } catch (InvalidNoticeException e) {
       execution.setVariable(NOTICE_VALID, false);
-      execution.setVariable(NOTICE_PROBLEMS, String.join("\n", e.problems().stream().map(NoticeDrafts::describe).toList()));
+      execution.setVariable(NOTICE_PROBLEMS, TextLimits.newestLines(
+          String.join("\n", e.problems().stream().map(NoticeDrafts::describe).toList()), TextLimits.VARIABLE));
     }
   }
 
@@ -152,6 +204,8 @@ public class NoticeDrafts {
     scope.setVariable(DRAFT_ITEMS, Variables.objectValue(items)
         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
     StringBuilder summary = new StringBuilder();
+    // one line per item, its text shortened so that a long notice still fits one variable
+    int perItem = Math.max(80, TextLimits.VARIABLE / Math.max(1, items.size()) - 60);
     for (Map<String, Object> item : items) {
       @SuppressWarnings("unchecked")
       Map<String, Object> deadline = (Map<String, Object>) item.get("deadline");
@@ -159,9 +213,9 @@ public class NoticeDrafts {
           .append(item.get("lead") != null ? item.get("lead") : CLASS_LABELS.getOrDefault(item.get("leadClass"), "?"))
           .append("; ")
           .append(deadline.get("phrase") != null ? deadline.get("phrase") : deadline.get("kind")).append("] ")
-          .append(item.get("text")).append('\n');
+          .append(TextLimits.shortened(String.valueOf(item.get("text")), perItem)).append('\n');
     }
-    scope.setVariable(DRAFT_SUMMARY, summary.toString().strip());
+    scope.setVariable(DRAFT_SUMMARY, TextLimits.newestLines(summary.toString().strip(), TextLimits.VARIABLE));
   }
 
   private static String describe(NoticeProblem problem) {
@@ -175,6 +229,10 @@ public class NoticeDrafts {
     }
     String text = value.toString().strip();
     return text.isEmpty() ? null : text;
+  }
+
+  private static String code(String value) {
+    return value == null ? null : value.toUpperCase(java.util.Locale.ROOT);
   }
 
   private static String day(String value) {

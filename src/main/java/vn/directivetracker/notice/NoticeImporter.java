@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.deadline.Deadlines;
+import vn.directivetracker.guard.WriteRefusedException;
 import vn.directivetracker.lifecycle.Dates;
+import vn.directivetracker.lifecycle.DirectiveInputException;
 
 /**
  * Registers a valid notice in one transaction: the notice, its items (revision 1), one tracked
@@ -54,9 +56,11 @@ public class NoticeImporter {
   private final AgencyRegistry agencies;
   private final ProcessEngine engine;
   private final Deadlines deadlines;
+  private final NoticeOffices offices;
 
   public NoticeImporter(NoticeValidator validator, NoticeFanOut fanOut, NoticeRepository repository,
-      AgencyRegistry agencies, ProcessEngine engine, Deadlines deadlines) {
+      AgencyRegistry agencies, ProcessEngine engine, Deadlines deadlines, NoticeOffices offices) {
+    this.offices = offices;
     this.validator = validator;
     this.fanOut = fanOut;
     this.repository = repository;
@@ -65,36 +69,45 @@ public class NoticeImporter {
     this.deadlines = deadlines;
   }
 
-  /** Validates, then imports all or nothing. */
+  /**
+   * Imports a valid notice all or nothing, as far as the registrar may: a new notice by the members
+   * of its issuer's standing office, a correction by the office that registered it.
+   */
   @Transactional
-  public ImportResult importNotice(com.fasterxml.jackson.databind.JsonNode document, String user) {
-    return importNotice(validator.validate(document), user);
-  }
-
-  /** Imports a notice validated already (the catalog); all or nothing. */
-  @Transactional
-  public ImportResult importNotice(NoticeDocument notice, String user) {
+  public ImportResult importNotice(NoticeDocument notice, Registrar registrar) {
     if (!repository.exists(notice.number())) {
-      List<TrackedDirective> directives = register(notice, user);
+      offices.checkMayRegister(notice, registrar);
+      List<TrackedDirective> directives = register(notice, registrar.name());
       ProcessInstance process = engine.getRuntimeService().startProcessInstanceByKey(NOTICE_PROCESS, notice.number(),
           Map.of(NOTICE_NUMBER, notice.number(), STANDING_OFFICE, notice.standingOffice(), "noticeTitle", notice.title(),
               ITEMS_IMPORTED, true));
       repository.setProcessInstance(notice.number(), process.getId());
-      log.info("[{}] imported: {} items, {} directives", notice.number(), notice.items().size(), directives.size());
+      log.info("[{}] imported by {}: {} items, {} directives", notice.number(), registrar.name(), notice.items().size(),
+          directives.size());
       return new ImportResult(notice.number(), "created", directives.size(), itemResults(directives, "created", 1));
     }
-    return reimport(notice, user);
+    offices.checkMayCorrect(repository.notice(notice.number()), notice, registrar);
+    return reimport(notice, registrar.name());
   }
 
   /** Service task of the notice process after manual entry: the draft was validated, the process exists. */
   public void registerDraft(DelegateExecution execution) {
-    NoticeDocument notice = validator.validate(NoticeDrafts.document(execution));
-    if (repository.exists(notice.number())) {
-      throw new InvalidNoticeException(List.of(NoticeProblem.ofNotice("number",
-          "notice " + notice.number() + " has been registered already")));
+    Registrar registrar = Registrar.of(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
+    NoticeDocument notice;
+    try {
+      notice = validator.validate(NoticeDrafts.document(execution));
+      if (repository.exists(notice.number())) {
+        throw new InvalidNoticeException(List.of(NoticeProblem.ofNotice("number",
+            "notice " + notice.number() + " has been registered already")));
+      }
+      // without a user, the engine's own code runs the draft (tests); a user is held to the office rule
+      offices.checkMayRegister(notice, registrar == null ? Registrar.system(null) : registrar);
+    } catch (InvalidNoticeException e) {
+      throw new DirectiveInputException(e.problems().stream().map(NoticeProblem::toString).toList());
+    } catch (NoticeForbiddenException e) {
+      throw new WriteRefusedException(e.getMessage());
     }
-    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    register(notice, authentication == null ? null : authentication.getUserId());
+    register(notice, registrar == null ? null : registrar.name());
     repository.setProcessInstance(notice.number(), execution.getProcessInstanceId());
     execution.setVariable(NOTICE_NUMBER, notice.number());
     // started from Tasklist's start form, the instance had no business key yet

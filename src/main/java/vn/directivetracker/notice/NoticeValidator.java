@@ -1,6 +1,7 @@
 package vn.directivetracker.notice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
+import vn.directivetracker.calendar.WorkingDayCalendar;
+import vn.directivetracker.database.TextLimits;
 import vn.directivetracker.deadline.DeadlineKind;
 
 /**
@@ -25,7 +28,26 @@ import vn.directivetracker.deadline.DeadlineKind;
 public class NoticeValidator {
 
   /** "1", "3.b", "2.đ", "3.a.2": section, Vietnamese letter, and a number for a split duty. */
-  static final Pattern REF = Pattern.compile("\\d+(\\.[a-zđ](\\.\\d+)?)?");
+  static final Pattern REF = Pattern.compile("\\d{1,4}(\\.[a-zđ](\\.\\d{1,4})?)?");
+  /**
+   * A notice number as printed ("315/TB-VPCP", "02-KH/BCĐTW"): letters, digits, spaces, "/", "-" and
+   * ".". Nothing else, so that a number can never carry markup into the forms that show it.
+   */
+  static final Pattern NUMBER = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N} /.\\-]*");
+
+  // column sizes of dt_notice / dt_notice_item (db/migration), and what a process variable holds
+  static final int MAX_NUMBER = 100;
+  static final int MAX_REF = 20;
+  static final int MAX_TITLE = TextLimits.VARIABLE;
+  static final int MAX_ITEM_TEXT = TextLimits.VARIABLE;
+  static final int MAX_PHRASE = 2000;
+  static final int MAX_CHAIR = 1000;
+  static final int MAX_PLAN = 4000;
+  static final int MAX_NOTE = 20000;
+  static final int MAX_RECIPIENT = 1000;
+  static final int MAX_RECIPIENTS = 500;
+  /** A notice fanning out to more than this many items is not a notice (the benchmark's 1 000 fit). */
+  static final int MAX_ITEMS = 2000;
   private static final Set<String> NOTICE_FIELDS = Set.of("number", "issuer", "standingOffice", "title", "issuedOn",
       "meetingOn", "chair", "implementsPlan", "recipients", "note", "items");
   private static final Set<String> ITEM_FIELDS = Set.of("ref", "text", "lead", "leadClass", "coordinators",
@@ -46,8 +68,11 @@ public class NoticeValidator {
     }
     Checker notice = new Checker(null, problems);
     notice.unknownFields(root, NOTICE_FIELDS, "");
-    String number = notice.requiredText(root, "number");
-    String title = notice.requiredText(root, "title");
+    String number = notice.limited(notice.requiredText(root, "number"), "number", MAX_NUMBER);
+    if (number != null && !NUMBER.matcher(number).matches()) {
+      notice.problem("number", "'" + number + "' may hold only letters, digits, spaces, '/', '-' and '.'");
+    }
+    String title = notice.limited(notice.requiredText(root, "title"), "title", MAX_TITLE);
     LocalDate issuedOn = notice.date(root, "issuedOn", false);
     LocalDate meetingOn = notice.date(root, "meetingOn", false);
     if (!root.hasNonNull("issuedOn") && !root.hasNonNull("meetingOn")) {
@@ -61,6 +86,8 @@ public class NoticeValidator {
     JsonNode itemNodes = root.get("items");
     if (itemNodes == null || !itemNodes.isArray() || itemNodes.isEmpty()) {
       problems.add(NoticeProblem.ofNotice("items", "a notice needs at least one item"));
+    } else if (itemNodes.size() > MAX_ITEMS) {
+      problems.add(NoticeProblem.ofNotice("items", itemNodes.size() + " items, at most " + MAX_ITEMS));
     } else {
       Set<String> refs = new HashSet<>();
       int position = 0;
@@ -72,19 +99,22 @@ public class NoticeValidator {
         }
       }
     }
+    String chair = notice.limited(notice.text(root, "chair"), "chair", MAX_CHAIR);
+    String plan = notice.limited(notice.text(root, "implementsPlan"), "implementsPlan", MAX_PLAN);
+    List<String> recipients = notice.texts(root, "recipients");
+    String note = notice.limited(notice.text(root, "note"), "note", MAX_NOTE);
     if (!problems.isEmpty()) {
       throw new InvalidNoticeException(problems);
     }
-    return new NoticeDocument(number, issuer, standingOffice, title, issuedOn, meetingOn,
-        notice.text(root, "chair"), notice.text(root, "implementsPlan"), notice.texts(root, "recipients"),
-        notice.text(root, "note"), List.copyOf(items));
+    return new NoticeDocument(number, issuer, standingOffice, title, issuedOn, meetingOn, chair, plan, recipients,
+        note, List.copyOf(items));
   }
 
   private NoticeDocument.Item item(JsonNode node, int position, LocalDate asOf, Set<String> refs,
       List<NoticeProblem> problems) {
     int before = problems.size();
-    String ref = node.hasNonNull("ref") ? node.get("ref").asText().strip() : null;
-    Checker item = new Checker(ref == null || ref.isEmpty() ? "#" + position : ref, problems);
+    String ref = node.hasNonNull("ref") ? Normalizer.normalize(node.get("ref").asText().strip(), Normalizer.Form.NFC) : null;
+    Checker item = new Checker(ref == null || ref.isEmpty() ? "#" + position : shown(ref), problems);
     if (!node.isObject()) {
       item.problem("(item)", "is not an object");
       return null;
@@ -92,12 +122,12 @@ public class NoticeValidator {
     item.unknownFields(node, ITEM_FIELDS, "");
     if (ref == null || ref.isEmpty()) {
       item.problem("ref", "missing");
-    } else if (!REF.matcher(ref).matches()) {
-      item.problem("ref", "'" + ref + "' is not a reference like 1, 3.b, 2.đ or 3.a.2");
+    } else if (ref.length() > MAX_REF || !REF.matcher(ref).matches()) {
+      item.problem("ref", "'" + shown(ref) + "' is not a reference like 1, 3.b, 2.đ or 3.a.2");
     } else if (!refs.add(ref)) {
       item.problem("ref", "duplicate reference " + ref);
     }
-    String text = item.requiredText(node, "text");
+    String text = item.limited(item.requiredText(node, "text"), "text", MAX_ITEM_TEXT);
 
     String lead = null;
     AgencyClass leadClass = item.agencyClass(node.get("leadClass"), "leadClass");
@@ -152,11 +182,17 @@ public class NoticeValidator {
     if (keyTask != null && !keyTask.isNull() && !keyTask.isBoolean()) {
       item.problem("keyTask", "must be true or false");
     }
+    String note = item.limited(item.text(node, "note"), "note", MAX_NOTE);
     if (problems.size() > before) {
       return null;
     }
     return new NoticeDocument.Item(ref, text, lead, leadClass, List.copyOf(coordinators), List.copyOf(coordinatorClasses),
-        deadline, keyTask != null && keyTask.asBoolean(), item.text(node, "note"));
+        deadline, keyTask != null && keyTask.asBoolean(), note);
+  }
+
+  /** A submitted value quoted in a problem, cut short: a problem names the value, it does not echo a megabyte. */
+  static String shown(String value) {
+    return value == null || value.length() <= 60 ? value : value.substring(0, 60) + "…";
   }
 
   private static NoticeDocument.Deadline deadline(JsonNode node, Checker item) {
@@ -173,7 +209,7 @@ public class NoticeValidator {
       try {
         kind = DeadlineKind.valueOf(kindText);
       } catch (IllegalArgumentException e) {
-        item.problem("deadline.kind", "unknown deadline kind '" + kindText + "' (one of "
+        item.problem("deadline.kind", "unknown deadline kind '" + shown(kindText) + "' (one of "
             + List.of(DeadlineKind.values()) + ")");
       }
     }
@@ -190,7 +226,7 @@ public class NoticeValidator {
         item.problem("deadline.date", date + " is not the last day of its month");
       }
     }
-    return new NoticeDocument.Deadline(kind, date, item.text(node, "phrase"));
+    return new NoticeDocument.Deadline(kind, date, item.limited(item.text(node, "phrase"), "deadline.phrase", MAX_PHRASE));
   }
 
   /** Field checks that record problems under one item (or the notice when item is null). */
@@ -211,18 +247,32 @@ public class NoticeValidator {
       for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
         String name = names.next();
         if (!known.contains(name)) {
-          problem(prefix + name, "unknown field");
+          problem(prefix + shown(name), "unknown field");
         }
       }
     }
 
+    /** The field's text, NFC-normalised: the same words typed or pasted differently compare and store alike. */
     String text(JsonNode node, String field) {
       JsonNode value = node.get(field);
       if (value == null || value.isNull()) {
         return null;
       }
-      String text = value.asText().strip();
+      if (value.isContainerNode()) {
+        problem(field, "must be a text, not " + (value.isArray() ? "a list" : "an object"));
+        return null;
+      }
+      String text = Normalizer.normalize(value.asText(), Normalizer.Form.NFC).strip();
       return text.isEmpty() ? null : text;
+    }
+
+    /** The text, or null with a problem when it is longer than the database holds. */
+    String limited(String text, String field, int max) {
+      if (text != null && text.length() > max) {
+        problem(field, text.length() + " characters, at most " + max);
+        return null;
+      }
+      return text;
     }
 
     String requiredText(JsonNode node, String field) {
@@ -236,8 +286,19 @@ public class NoticeValidator {
     List<String> texts(JsonNode node, String field) {
       List<String> texts = new ArrayList<>();
       JsonNode values = node.get(field);
-      if (values != null && values.isArray()) {
-        values.forEach(value -> texts.add(value.asText()));
+      if (values != null && !values.isNull() && !values.isArray()) {
+        problem(field, "must be a list of texts");
+      } else if (values != null && values.size() > MAX_RECIPIENTS) {
+        problem(field, values.size() + " entries, at most " + MAX_RECIPIENTS);
+      } else if (values != null) {
+        values.forEach(value -> {
+          String text = Normalizer.normalize(value.asText(), Normalizer.Form.NFC).strip();
+          if (text.length() > MAX_RECIPIENT) {
+            problem(field, "an entry of " + text.length() + " characters, at most " + MAX_RECIPIENT);
+          } else if (!text.isEmpty()) {
+            texts.add(text);
+          }
+        });
       }
       return List.copyOf(texts);
     }
@@ -254,12 +315,19 @@ public class NoticeValidator {
       if (text == null) {
         return null;
       }
+      LocalDate day;
       try {
-        return LocalDate.parse(text);
+        day = LocalDate.parse(text);
       } catch (DateTimeParseException e) {
-        problem(label, text + " is not a date (yyyy-mm-dd)");
+        problem(label, shown(text) + " is not a date (yyyy-mm-dd)");
         return null;
       }
+      if (!WorkingDayCalendar.supports(day)) {
+        problem(label, text + " is outside the years " + WorkingDayCalendar.FIRST_SUPPORTED_YEAR + "–"
+            + WorkingDayCalendar.LAST_SUPPORTED_YEAR + " the working-day calendar supports");
+        return null;
+      }
+      return day;
     }
 
     String agency(JsonNode node, String field, LocalDate asOf, boolean required) {
@@ -276,7 +344,7 @@ public class NoticeValidator {
     Optional<Agency> knownAgency(String code, String field, LocalDate asOf) {
       Optional<Agency> agency = agencies.find(code.strip());
       if (agency.isEmpty()) {
-        problem(field, "unknown agency code " + code);
+        problem(field, "unknown agency code " + shown(code));
       } else if (asOf != null && !agency.get().isActiveOn(asOf)) {
         problem(field, agency.get().code() + " (" + agency.get().name() + ") did not exist on " + asOf);
         return Optional.empty();
@@ -291,7 +359,7 @@ public class NoticeValidator {
       try {
         return AgencyClass.valueOf(value.asText());
       } catch (IllegalArgumentException e) {
-        problem(field, "unknown agency class '" + value.asText() + "' (one of " + List.of(AgencyClass.values()) + ")");
+        problem(field, "unknown agency class '" + shown(value.asText()) + "' (one of " + List.of(AgencyClass.values()) + ")");
         return null;
       }
     }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.directivetracker.notice.NoticeImporter;
+import vn.directivetracker.notice.NoticeValidator;
+import vn.directivetracker.notice.Registrar;
 import vn.directivetracker.support.AppInstance;
 import vn.directivetracker.support.PostgresTestDatabase;
 
@@ -42,7 +44,8 @@ class NoticeImportBenchmark {
       NoticeImporter importer = app.getBean(NoticeImporter.class);
 
       long started = System.nanoTime();
-      importer.importNotice(syntheticNotice("BENCH/TB-VPCP"), "benchmark");
+      importer.importNotice(app.getBean(NoticeValidator.class).validate(syntheticNotice("BENCH/TB-VPCP")),
+          Registrar.system("benchmark"));
       double importSeconds = seconds(started);
       double directiveSeconds = waitFor(engine, "directive", DIRECTIVES, started);
 

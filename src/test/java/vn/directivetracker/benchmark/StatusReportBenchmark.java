@@ -34,6 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import vn.directivetracker.calendar.WorkingDayCalendar;
 import vn.directivetracker.notice.NoticeImporter;
+import vn.directivetracker.notice.NoticeValidator;
+import vn.directivetracker.notice.Registrar;
 import vn.directivetracker.reporting.ReportQuery;
 import vn.directivetracker.reporting.StatusExports;
 import vn.directivetracker.reporting.StatusReport;
@@ -74,7 +76,8 @@ class StatusReportBenchmark {
           deadline.put("date", "2026-0" + (1 + i % 9) + "-15");
         }
       }
-      app.getBean(NoticeImporter.class).importNotice(notice, "benchmark");
+      app.getBean(NoticeImporter.class).importNotice(app.getBean(NoticeValidator.class).validate(notice),
+          Registrar.system("benchmark"));
       waitForTasks(engine, "Task_ConfirmAssignment", DIRECTIVES);
       double loadSeconds = seconds(started);
 
