@@ -198,8 +198,8 @@
       });
       if (response.ok) return null;
       if (response.status === 401) {
-        return 'Tên đăng nhập hoặc mật khẩu không đúng. Sau một lần nhập sai, tài khoản bị tạm khóa trong vài giây: '
-          + 'vui lòng chờ một lát rồi thử lại.';
+        return 'Tên đăng nhập hoặc mật khẩu không đúng. Sau mỗi lần nhập sai, tài khoản tạm thời không đăng nhập được '
+          + 'trong một lúc, lần sau lâu hơn lần trước: vui lòng chờ một lát rồi thử lại.';
       }
       // 403 on the first try: the token was refused and Camunda ended the session; a fresh session brings a fresh token
       if (response.status === 403 && attempt === 0) continue;

@@ -49,16 +49,15 @@ public class WorkingDayCalendar {
   public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
   /**
-   * Years the calendar can count working days in: the lunar calendar behind Tết and Giỗ Tổ covers
-   * 1900–2199, and counting near a year's edge looks at the neighbouring year.
+   * The first and last years this calendar answers for. A year without a published file is computed
+   * from the lunar calendar, which covers {@value LunarCalendar#MIN_YEAR} to
+   * {@value LunarCalendar#MAX_YEAR}; a year's days off reach into its neighbours (Tết starts on the
+   * last day of the old lunar year, and working-day searches step up to
+   * {@value #MAX_CONSECUTIVE_DAYS_OFF} days across the new year), so the years at both ends are left out.
+   * Callers taking a day from outside (request parameters) check it with {@link #supports}.
    */
   public static final int FIRST_SUPPORTED_YEAR = LunarCalendar.MIN_YEAR + 1;
   public static final int LAST_SUPPORTED_YEAR = LunarCalendar.MAX_YEAR - 1;
-
-  /** Whether working days can be counted around this day (dates outside are refused at the door). */
-  public static boolean supports(LocalDate day) {
-    return day.getYear() >= FIRST_SUPPORTED_YEAR && day.getYear() <= LAST_SUPPORTED_YEAR;
-  }
 
   /** Guards the day-by-day searches against a calendar file that lists a whole year off. */
   private static final int MAX_CONSECUTIVE_DAYS_OFF = 60;
@@ -117,6 +116,11 @@ public class WorkingDayCalendar {
   public static WorkingDayCalendar fromClasspath() {
     return new WorkingDayCalendar(new PathMatchingResourcePatternResolver(WorkingDayCalendar.class.getClassLoader()),
         new String[] {DEFAULT_LOCATIONS});
+  }
+
+  /** True if {@code day} lies in {@link #FIRST_SUPPORTED_YEAR} to {@link #LAST_SUPPORTED_YEAR}. */
+  public static boolean supports(LocalDate day) {
+    return day.getYear() >= FIRST_SUPPORTED_YEAR && day.getYear() <= LAST_SUPPORTED_YEAR;
   }
 
   // --- queries ---

@@ -35,6 +35,9 @@ import vn.directivetracker.calendar.WorkingDayCalendar;
 @RequestMapping("/api/reports")
 public class ReportController {
 
+  private static final String SUPPORTED_YEARS = "(" + WorkingDayCalendar.FIRST_SUPPORTED_YEAR + " to "
+      + WorkingDayCalendar.LAST_SUPPORTED_YEAR + ")";
+
   private final StatusReports reports;
   private final StatusSnapshots snapshots;
   private final ReportAccess access;
@@ -150,23 +153,30 @@ public class ReportController {
       problems.add("agency: unknown agency code " + agencyCode);
     }
     Instant moment = null;
-    if (blankToNull(asOf) != null) {
+    String day = blankToNull(asOf);
+    if (day != null) {
       try {
-        moment = asOf.length() == 10
-            ? LocalDate.parse(asOf).atTime(WorkingDayCalendar.END_OF_DAY).atZone(WorkingDayCalendar.ZONE).toInstant()
-            : OffsetDateTime.parse(asOf).toInstant();
+        moment = day.length() == 10
+            ? LocalDate.parse(day).atTime(WorkingDayCalendar.END_OF_DAY).atZone(WorkingDayCalendar.ZONE).toInstant()
+            : OffsetDateTime.parse(day).toInstant();
       } catch (DateTimeException e) {
-        problems.add("asOf: " + asOf + " is neither a day (yyyy-MM-dd) nor a date-time with offset (2026-11-23T08:00:00+07:00)");
+        problems.add("asOf: " + day + " is neither a day (yyyy-MM-dd) nor a date-time with offset (2026-11-23T08:00:00+07:00)");
+      }
+      if (moment != null && !supported(moment)) {
+        moment = null;
+        problems.add("asOf: " + day + " is outside the years the working-day calendar supports " + SUPPORTED_YEARS);
       }
     }
     String month = blankToNull(period);
     if (month != null) {
       try {
-        YearMonth.parse(month);
+        if (!WorkingDayCalendar.supports(YearMonth.parse(month).atDay(1))) {
+          problems.add("period: " + month + " is outside the years the working-day calendar supports " + SUPPORTED_YEARS);
+        }
       } catch (DateTimeParseException e) {
         problems.add("period: " + month + " is not a month (yyyy-MM)");
       }
-      if (moment != null) {
+      if (day != null) {
         problems.add("asOf and period: give one of them, not both");
       }
     }
@@ -174,6 +184,15 @@ public class ReportController {
       throw new InvalidReportQueryException(problems);
     }
     return new ReportQuery(noticeNumber, agencyCode, moment, month);
+  }
+
+  /** A moment whose day in Vietnam the working-day calendar (and so the report) can handle. */
+  private static boolean supported(Instant moment) {
+    try {
+      return WorkingDayCalendar.supports(LocalDate.ofInstant(moment, WorkingDayCalendar.ZONE));
+    } catch (DateTimeException e) {
+      return false; // beyond LocalDate's own range once moved to Vietnam time
+    }
   }
 
   private static String blankToNull(String value) {

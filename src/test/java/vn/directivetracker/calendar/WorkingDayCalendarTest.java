@@ -179,4 +179,21 @@ class WorkingDayCalendarTest {
     assertThatThrownBy(() -> new HolidayYear(2027, "x", List.of(weekday, weekday), List.of()))
         .hasMessageContaining("listed twice");
   }
+
+  @Test
+  void supportsTheLunarCalendarsYearsButTheOuterOnes() {
+    assertThat(WorkingDayCalendar.FIRST_SUPPORTED_YEAR).isEqualTo(1901);
+    assertThat(WorkingDayCalendar.LAST_SUPPORTED_YEAR).isEqualTo(2198);
+    assertThat(WorkingDayCalendar.supports(LocalDate.of(1901, 1, 1))).isTrue();
+    assertThat(WorkingDayCalendar.supports(LocalDate.of(2198, 12, 31))).isTrue();
+    assertThat(WorkingDayCalendar.supports(LocalDate.of(1900, 12, 31))).isFalse();
+    assertThat(WorkingDayCalendar.supports(LocalDate.of(2199, 1, 1))).isFalse();
+    assertThat(WorkingDayCalendar.supports(LocalDate.MAX)).isFalse();
+    // every supported day works, also counting across the ends of the range
+    assertThat(CALENDAR.dueDay(LocalDate.of(2198, 12, 31))).isAfterOrEqualTo(LocalDate.of(2198, 12, 31));
+    assertThat(CALENDAR.plusWorkingDays(LocalDate.of(2198, 12, 31), 5)).isAfter(LocalDate.of(2198, 12, 31));
+    assertThat(CALENDAR.plusWorkingDays(LocalDate.of(1901, 1, 1), -5)).isBefore(LocalDate.of(1901, 1, 1));
+    assertThat(CALENDAR.workingDaysBetween(LocalDate.of(1901, 1, 1), LocalDate.of(1901, 12, 31))).isPositive();
+    assertThat(CALENDAR.workingDaysBetween(LocalDate.of(2198, 1, 1), LocalDate.of(2198, 12, 31))).isPositive();
+  }
 }

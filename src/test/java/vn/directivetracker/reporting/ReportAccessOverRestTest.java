@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.support.Http;
 
 /**
  * The report endpoints over real HTTP: agencies see the directives they lead, managers and
- * standing offices see all, bad parameters are named, and the webapps' login opens them for reading.
+ * standing offices see all, bad parameters are named, and the webapps' login opens them for reading
+ * (writes with the session need its CSRF token).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReportAccessOverRestTest {
@@ -32,6 +34,7 @@ class ReportAccessOverRestTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
 
   String notice;
@@ -103,10 +106,10 @@ class ReportAccessOverRestTest {
   }
 
   @Test
-  void anonymousCallersGet401AndScriptsNoPasswordDialog() throws Exception {
+  void anonymousCallersGet401AndNoPasswordDialog() throws Exception {
     HttpResponse<String> anonymous = get("/api/reports/status", null);
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isEmpty();
     HttpResponse<String> scripted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/reports/viewer"))
         .header("X-Requested-With", "XMLHttpRequest").build(), HttpResponse.BodyHandlers.ofString(UTF_8));
     assertThat(scripted.statusCode()).isEqualTo(401);
@@ -132,11 +135,15 @@ class ReportAccessOverRestTest {
         HttpResponse.BodyHandlers.ofString(UTF_8)));
     assertThat(report.path("directives").findValuesAsText("leadAgency")).containsOnly("BYT");
 
-    // a write with the session cookie alone could be forged by another site: it needs Basic
+    // a write with the session cookie alone could be forged by another site: it needs the session's
+    // CSRF token (or Basic), and nothing is written without it
+    int notices = jdbc.queryForObject("select count(*) from dt_notice", Integer.class);
     HttpResponse<String> write = browser.send(HttpRequest.newBuilder(uri("/api/notices"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
         HttpResponse.BodyHandlers.ofString());
-    assertThat(write.statusCode()).isEqualTo(401);
+    assertThat(write.statusCode()).isEqualTo(403);
+    assertThat(write.body()).contains("CSRF token missing or wrong");
+    assertThat(jdbc.queryForObject("select count(*) from dt_notice", Integer.class)).isEqualTo(notices);
   }
 
   @Test
