@@ -57,9 +57,15 @@ public final class VietnamHolidayRules {
     Set<LocalDate> off = new HashSet<>();
     statutory.forEach(day -> off.add(day.date()));
 
-    List<NamedDay> daysOff = new ArrayList<>(statutory);
+    List<NamedDay> daysOff = new ArrayList<>();
+    Set<LocalDate> listed = new HashSet<>();
     for (NamedDay holiday : statutory) {
-      if (HolidayYear.isWeekend(holiday.date())) {
+      // two holidays on one day (Giỗ Tổ fell on 30/4 in 1947): the second is owed like one on a weekend
+      boolean coincides = !listed.add(holiday.date());
+      if (!coincides) {
+        daysOff.add(holiday);
+      }
+      if (coincides || HolidayYear.isWeekend(holiday.date())) {
         LocalDate compensation = holiday.date().plusDays(1);
         while (HolidayYear.isWeekend(compensation) || off.contains(compensation)) {
           compensation = compensation.plusDays(1);

@@ -1,6 +1,8 @@
 package vn.directivetracker.notice;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,10 +122,18 @@ public class NoticeController {
     return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
+  /** Where the parser gave up, not what it says: its messages name its own classes. */
   @ExceptionHandler(JsonProcessingException.class)
   ResponseEntity<ProblemDetail> unreadable(JsonProcessingException e) {
-    String reason = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
-    reason = reason.length() <= 300 ? reason : reason.substring(0, 300) + "…";
+    String original = String.valueOf(e.getOriginalMessage());
+    String reason = e instanceof StreamConstraintsException || original.contains("exceeds the limit")
+        ? "larger or deeper than a notice document may be (" + NoticeCatalog.MAX_DOCUMENT_CHARS
+            + " characters, nesting 20, YAML aliases 20)"
+        : "malformed";
+    JsonLocation where = e.getLocation();
+    if (where != null && where.getLineNr() > 0) {
+      reason += " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "not readable as JSON or YAML: " + reason);
     problem.setTitle("Invalid notice");

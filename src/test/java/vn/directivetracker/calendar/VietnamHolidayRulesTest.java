@@ -78,4 +78,19 @@ class VietnamHolidayRulesTest {
   private Set<LocalDate> offDays(int year) {
     return rules.forYear(year).daysOff().stream().map(NamedDay::date).collect(Collectors.toSet());
   }
+
+  @Test
+  void twoHolidaysOnOneDayGiveOneDayOffAndOneOwed() {
+    // 10/3 lunar fell on 30/4 in 1947
+    HolidayYear year = rules.forYear(1947);
+    assertThat(year.daysOff().stream().filter(day -> day.date().equals(LocalDate.of(1947, 4, 30)))).hasSize(1);
+    assertThat(year.daysOff()).anyMatch(day -> day.name().startsWith("Nghỉ bù") && day.name().contains("1947-04-30"));
+  }
+
+  @Test
+  void everySupportedYearHasACalendar() {
+    for (int year = WorkingDayCalendar.FIRST_SUPPORTED_YEAR; year <= WorkingDayCalendar.LAST_SUPPORTED_YEAR; year++) {
+      assertThat(rules.forYear(year).daysOff()).as("year %d", year).hasSizeGreaterThanOrEqualTo(11);
+    }
+  }
 }

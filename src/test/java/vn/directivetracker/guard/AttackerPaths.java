@@ -419,6 +419,27 @@ abstract class AttackerPaths {
   }
 
   @Test
+  void aNoticeDocumentThatIsHugeDeepOrMalformedIsRefusedWithoutClassNames() throws Exception {
+    long before = count("select count(*) from dt_notice");
+    String hugeJson = "{\"number\": \"1/TB-VPCP\", \"title\": \"" + "x".repeat(1_100_000) + "\"}";
+    String hugeYaml = "number: 1/TB-VPCP\ntitle: " + "x".repeat(1_100_000) + "\n";
+    String deep = "{\"items\": " + "[".repeat(30) + "]".repeat(30) + "}";
+    String aliases = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n";
+    String malformed = "number: 1/TB-VPCP\nitems:\n  - ref: 1.a\n   text: [unclosed\n";
+    Map<String, String[]> bodies = Map.of("huge JSON", new String[] {"application/json", hugeJson},
+        "huge YAML", new String[] {"application/yaml", hugeYaml}, "deep", new String[] {"application/json", deep},
+        "aliases", new String[] {"application/yaml", aliases}, "malformed", new String[] {"application/yaml", malformed});
+    for (Map.Entry<String, String[]> body : bodies.entrySet()) {
+      HttpResponse<String> response = Http.call(port, "POST", "/api/notices", "reviewer-vpcp", body.getValue()[0],
+          body.getValue()[1]);
+      assertThat(response.statusCode()).as(body.getKey() + ": " + response.body()).isEqualTo(400);
+      assertThat(response.body()).as(body.getKey()).doesNotContain("org.", "java.", "snakeyaml", "Exception");
+    }
+    assertThat(count("select count(*) from dt_notice")).isEqualTo(before);
+  }
+
+  @Test
   void aLongHistoryOfMonthlyReportsStaysWithinTheColumn() throws Exception {
     complete("Task_AcknowledgeDirective", Map.of("responsibleUnit", "Cục C06", "responsiblePerson", "Nguyễn Văn An",
         "plan", "Theo kế hoạch"));
