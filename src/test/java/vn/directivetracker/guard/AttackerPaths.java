@@ -436,6 +436,9 @@ abstract class AttackerPaths {
       assertThat(response.statusCode()).as(body.getKey() + ": " + response.body()).isEqualTo(400);
       assertThat(response.body()).as(body.getKey()).doesNotContain("org.", "java.", "snakeyaml", "Exception");
     }
+    // a caller who may register no notice at all is refused before the body is read
+    HttpResponse<String> officer = Http.call(port, "POST", "/api/notices", "officer-btc", "application/yaml", hugeYaml);
+    assertThat(officer.statusCode()).isEqualTo(403);
     assertThat(count("select count(*) from dt_notice")).isEqualTo(before);
   }
 
