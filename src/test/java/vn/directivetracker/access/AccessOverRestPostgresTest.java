@@ -1,31 +1,15 @@
 package vn.directivetracker.access;
 
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import vn.directivetracker.support.PostgresTestDatabase;
 
 /** The same attacks on PostgreSQL (demo logins on, seed import off). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "directive-tracker.demo.import-seed-notices=false")
 @ActiveProfiles({"postgres", "demo"})
+@ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
 @DirtiesContext
-class AccessOverRestPostgresTest extends AccessOverRestPaths {
-
-  private static PostgresTestDatabase database;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    database = PostgresTestDatabase.createFor(registry);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    if (database != null) {
-      database.close();
-    }
-  }
-}
+class AccessOverRestPostgresTest extends AccessOverRestPaths {}

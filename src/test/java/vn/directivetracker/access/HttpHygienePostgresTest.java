@@ -1,11 +1,9 @@
 package vn.directivetracker.access;
 
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import vn.directivetracker.support.PostgresTestDatabase;
 
 /** The same HTTP tricks on PostgreSQL (demo logins on, seed import off). */
@@ -13,20 +11,6 @@ import vn.directivetracker.support.PostgresTestDatabase;
     "directive-tracker.demo.import-seed-notices=false",
     HttpHygienePaths.REQUEST_LIMIT, HttpHygienePaths.NOTICE_LIMIT})
 @ActiveProfiles({"postgres", "demo"})
+@ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
 @DirtiesContext
-class HttpHygienePostgresTest extends HttpHygienePaths {
-
-  private static PostgresTestDatabase database;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    database = PostgresTestDatabase.createFor(registry);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    if (database != null) {
-      database.close();
-    }
-  }
-}
+class HttpHygienePostgresTest extends HttpHygienePaths {}

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.directivetracker.support.FirstProcessPath;
 import vn.directivetracker.support.Http;
 import vn.directivetracker.support.NoticeJobs;
 import vn.directivetracker.support.RecordSnapshot;
@@ -500,19 +500,13 @@ abstract class AttackerPaths {
                        "plan": {"value": "Theo kế hoạch"}, %s}}""".formatted(extra);
   }
 
+  /** A BCA directive of the shortest path, with a coordinator and a fixed deadline. */
   private static Map<String, Object> variables() {
-    Map<String, Object> variables = new HashMap<>();
+    Map<String, Object> variables = FirstProcessPath.variables();
     variables.put("noticeNumber", "99/TB-VPCP");
     variables.put("itemRef", "1.a");
-    variables.put("directiveText", "Nhiệm vụ thử tấn công");
-    variables.put("leadAgency", "BCA");
-    variables.put("leadAgencyName", "Bộ Công an");
     variables.put("coordinatingAgenciesText", "BKHCN");
-    variables.put("standingOffice", "VPCP");
-    variables.put("deadlineKind", "DATE");
     variables.put("deadlineDate", "2027-06-30");
-    variables.put("deadlinePhrase", "Trước ngày 30/6/2027");
-    variables.put("keyTask", false);
     return variables;
   }
 

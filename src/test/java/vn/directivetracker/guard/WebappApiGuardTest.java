@@ -3,8 +3,6 @@ package vn.directivetracker.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.directivetracker.support.AppInstance;
+import vn.directivetracker.support.FirstProcessPath;
 import vn.directivetracker.support.RecordSnapshot;
 import vn.directivetracker.support.WebappSession;
 
@@ -30,8 +29,8 @@ class WebappApiGuardTest {
       ProcessEngines.registerProcessEngine(engine);
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       ProcessInstance directive = engine.getRuntimeService().startProcessInstanceByKey("directive", "WEBAPP/1.a/BCA",
-          variables());
-      engine.getTaskService().complete(task(engine, directive), variables());
+          FirstProcessPath.variables());
+      engine.getTaskService().complete(task(engine, directive), FirstProcessPath.variables());
       String acknowledge = task(engine, directive);
       RecordSnapshot before = RecordSnapshot.of(engine, directive.getId());
 
@@ -56,21 +55,5 @@ class WebappApiGuardTest {
 
   private static String task(ProcessEngine engine, ProcessInstance directive) {
     return engine.getTaskService().createTaskQuery().processInstanceId(directive.getId()).singleResult().getId();
-  }
-
-  private static Map<String, Object> variables() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("noticeNumber", "98/TB-VPCP");
-    variables.put("itemRef", "1.a");
-    variables.put("directiveText", "Nhiệm vụ thử cửa của Tasklist");
-    variables.put("leadAgency", "BCA");
-    variables.put("leadAgencyName", "Bộ Công an");
-    variables.put("coordinatingAgenciesText", "");
-    variables.put("standingOffice", "VPCP");
-    variables.put("deadlineKind", "DATE");
-    variables.put("deadlineDate", "2027-06-30");
-    variables.put("deadlinePhrase", "Trước ngày 30/6/2027");
-    variables.put("keyTask", false);
-    return variables;
   }
 }

@@ -4,8 +4,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * A throwaway PostgreSQL database on the server the postgres profile uses by default
@@ -38,13 +44,19 @@ public final class PostgresTestDatabase implements AutoCloseable {
     return new PostgresTestDatabase(name);
   }
 
-  /** Creates a database and points a Spring test context's postgres profile at it. */
-  public static PostgresTestDatabase createFor(org.springframework.test.context.DynamicPropertyRegistry registry) {
-    PostgresTestDatabase database = create();
-    registry.add("DB_URL", database::jdbcUrl);
-    registry.add("DB_USER", () -> USER);
-    registry.add("DB_PASSWORD", () -> PASSWORD);
-    return database;
+  /**
+   * Gives a Spring test context a database of its own on the postgres profile's server, dropped
+   * when the context closes: {@code @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)}
+   * with {@code @DirtiesContext}, so that the context (and its database) do not outlive the class.
+   */
+  public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      PostgresTestDatabase database = create();
+      context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres-test-database",
+          Map.of("DB_URL", database.jdbcUrl(), "DB_USER", USER, "DB_PASSWORD", PASSWORD)));
+      context.addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> database.close());
+    }
   }
 
   public String name() {
