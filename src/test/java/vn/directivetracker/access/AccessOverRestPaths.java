@@ -52,6 +52,21 @@ abstract class AccessOverRestPaths {
   }
 
   @Test
+  void anOfficersOwnGroupQueryShowsOnlyItsTasksAndAnotherGroupsQueryNothing() throws Exception {
+    // served without the authorization join (OwnTasksAuthorizationManager): the rows are the group's by construction
+    String own = call("GET", "/engine-rest/task?candidateGroup=BCA&includeAssignedTasks=true&maxResults=1000",
+        "officer-bca", null).body();
+    assertThat(own).contains(bcaDirective.getId()).doesNotContain(bytDirective.getId());
+    assertThat(call("GET", "/engine-rest/task/count?candidateGroup=BCA", "officer-bca", null).body())
+        .isEqualTo("{\"count\":" + engine.getTaskService().createTaskQuery().taskCandidateGroup("BCA").count() + "}");
+    // a group the officer is not in keeps the engine's full check
+    assertThat(call("GET", "/engine-rest/task?candidateGroup=BYT", "officer-bca", null).body()).isEqualTo("[]");
+    assertThat(call("GET", "/engine-rest/task?candidateGroups=BCA,BYT&maxResults=1000", "officer-bca", null).body())
+        .contains(bcaDirective.getId()).doesNotContain(bytDirective.getId());
+    assertThat(call("GET", "/engine-rest/task?assignee=officer-byt", "officer-bca", null).body()).isEqualTo("[]");
+  }
+
+  @Test
   void anOfficerCannotReadClaimCompleteOrChangeAnotherAgencysTask() throws Exception {
     String other = task(bytDirective, "Task_AcknowledgeDirective").getId();
     assertDenied(call("GET", "/engine-rest/task/" + other, "officer-bca", null));
