@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,18 @@ public class DirectiveAccess {
   public void sync(DelegateExecution execution) {
     String instance = execution.getProcessInstanceId();
     Set<String> agencies = agenciesOf(execution);
+    if (execution instanceof ExecutionEntity entity && entity.isProcessInstanceStarting()) {
+      // a directive being started has no grants yet: create them without looking first (fan-out cost)
+      Context.getCommandContext().runWithoutAuthorization(() -> {
+        for (String agency : agencies) {
+          grants.create(agency, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
+          grants.create(agency, Resources.HISTORIC_PROCESS_INSTANCE, instance, HistoricProcessInstancePermissions.READ);
+        }
+        return null;
+      });
+      log.info("[{}] access for {}", execution.getBusinessKey(), agencies);
+      return;
+    }
     // the user who confirms the assignment may not manage authorizations: this is the engine's doing
     Context.getCommandContext().runWithoutAuthorization(() -> {
       for (Authorization existing : authorizations.createAuthorizationQuery()

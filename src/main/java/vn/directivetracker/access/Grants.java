@@ -34,6 +34,18 @@ public class Grants {
     authorizations.saveAuthorization(authorization);
   }
 
+  /** A new grant on a resource nobody has grants on yet (a process instance being started): no look-up first. */
+  public void create(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+
   /** Removes the group's grants on one resource instance. */
   public void revoke(String groupId, Resource resource, String resourceId) {
     authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.directivetracker.deadline.MonthlyReporting;
 import vn.directivetracker.calendar.WorkingDayCalendar;
 
 /**
@@ -38,6 +39,7 @@ abstract class DirectiveProcessPaths {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired MonthlyReporting reporting;
 
   @BeforeEach
   void setUp() {
@@ -213,15 +215,18 @@ abstract class DirectiveProcessPaths {
   void monthlyReportOpensOnTheReportingDayAndIsRemindedWhenLate() {
     ProcessInstance directive = assignedAndAcknowledged(variables());
     Job cycle = job(directive, "StartEvent_MonthlyReportDue");
-    assertThat(cycle.getDuedate()).isEqualTo(at("2026-06-15T08:00"));
+    // each directive opens at its own moment between 08:00 and 09:00, the same every month
+    String opens = reporting.openingTime(directive.getBusinessKey()).toString();
+    assertThat(opens).isBetween("08:00", "08:59:59");
+    assertThat(cycle.getDuedate()).isEqualTo(at("2026-06-15T" + opens));
 
-    clock("2026-06-15T08:00");
+    clock("2026-06-15T" + opens);
     managementService.executeJob(cycle.getId());
     Task monthly = task(directive, "Task_SubmitMonthlyReport");
     // due on the 20th; 20/6/2026 is a Saturday, so the next working day
     assertThat(monthly.getDueDate()).isEqualTo(at("2026-06-22T23:59:59"));
     assertThat(candidateGroups(monthly)).containsExactly(LEAD);
-    assertThat(job(directive, "StartEvent_MonthlyReportDue").getDuedate()).isEqualTo(at("2026-07-15T08:00"));
+    assertThat(job(directive, "StartEvent_MonthlyReportDue").getDuedate()).isEqualTo(at("2026-07-15T" + opens));
 
     clock("2026-06-23T08:00");
     managementService.executeJob(job(directive, "Timer_MonthlyReportLate").getId());
@@ -247,7 +252,7 @@ abstract class DirectiveProcessPaths {
     assertThat(status(directive)).isEqualTo(DirectiveStatus.ONGOING);
 
     for (String month : List.of("2026-06", "2026-07", "2026-08")) {
-      clock(month + "-15T08:00");
+      clock(month + "-15T" + reporting.openingTime(directive.getBusinessKey()));
       managementService.executeJob(job(directive, "StartEvent_MonthlyReportDue").getId());
       Task monthly = task(directive, "Task_SubmitMonthlyReport");
       taskService.complete(monthly.getId(), Map.of("progressSummary", "Báo cáo tháng " + month));
