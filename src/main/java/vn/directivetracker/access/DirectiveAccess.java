@@ -84,8 +84,10 @@ public class DirectiveAccess {
       // the office's own tasks: the engine grants its candidate group already (in this command, unflushed)
       return;
     }
+    // a task being created has no grant for the office yet: create it without looking first (a month-end
+    // storm creates a hundred thousand of these)
     Context.getCommandContext().runWithoutAuthorization(() -> {
-      grants.grant(office, Resources.TASK, task.getId(), TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
+      grants.create(office, Resources.TASK, task.getId(), TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
       return null;
     });
   }
