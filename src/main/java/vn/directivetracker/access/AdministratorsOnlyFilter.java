@@ -15,16 +15,19 @@ import vn.directivetracker.web.Problems;
  * Lets only members of {@link Roles#ADMINISTRATORS} through; everyone else who signed in gets 403.
  * Runs after Camunda's ProcessEngineAuthenticationFilter, which has answered 401 to anonymous callers
  * and set the caller's user and groups (read afresh from the identity service) on the engine it
- * addresses: the default engine, looked up the same way here.
+ * addresses: the engine named {@code default}, looked up the same way here.
  */
 public class AdministratorsOnlyFilter extends OncePerRequestFilter {
+
+  private static final String ENGINE = "default";
 
   static final String DETAIL = "Only administrators (group " + Roles.ADMINISTRATORS + ") may read this";
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
+    // by name, as the authentication filter does for every path outside /engine/{name}
+    ProcessEngine engine = EngineUtil.lookupProcessEngine(ENGINE);
     Authentication caller = engine == null ? null : engine.getIdentityService().getCurrentAuthentication();
     boolean administrator = caller != null && caller.getGroupIds() != null
         && caller.getGroupIds().contains(Roles.ADMINISTRATORS);
