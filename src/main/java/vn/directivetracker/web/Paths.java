@@ -3,12 +3,12 @@ package vn.directivetracker.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Where a request goes inside the application, whichever servlet (Spring MVC, Jersey) serves it. */
-final class Paths {
+public final class Paths {
 
   private Paths() {}
 
   /** Decoded and normalised by the container, without the context path, e.g. {@code /api/notices}. */
-  static String inApplication(HttpServletRequest request) {
+  public static String inApplication(HttpServletRequest request) {
     String pathInfo = request.getPathInfo();
     return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
   }

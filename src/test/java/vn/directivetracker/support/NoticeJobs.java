@@ -11,11 +11,17 @@ public final class NoticeJobs {
 
   private NoticeJobs() {}
 
-  public static void run(ProcessEngine engine, ProcessInstance notice) {
+  /** @return how many jobs were executed */
+  public static int run(ProcessEngine engine, ProcessInstance notice) {
+    int executed = 0;
     List<Job> jobs;
     while (!(jobs = under(engine, notice.getId())).isEmpty()) {
-      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+      for (Job job : jobs) {
+        engine.getManagementService().executeJob(job.getId());
+        executed++;
+      }
     }
+    return executed;
   }
 
   /** Async jobs of the notice and of its item instances (directive timers are not due yet). */
