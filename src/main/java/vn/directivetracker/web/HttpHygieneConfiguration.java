@@ -22,7 +22,7 @@ public class HttpHygieneConfiguration {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
     registration.setName("security-headers");
     // not /camunda: the webapps send their own headers (and their own Content-Security-Policy)
-    registration.addUrlPatterns("/dashboard", "/dashboard/*", "/api/*", "/engine-rest/*");
+    registration.addUrlPatterns("/dashboard", "/dashboard/*", "/api/*", "/engine-rest/*", "/actuator/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

@@ -8,7 +8,7 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Security headers on the dashboard and the APIs (/dashboard, /api, /engine-rest). The Camunda
+ * Security headers on the dashboard and the APIs (/dashboard, /api, /engine-rest, /actuator). The Camunda
  * webapps under /camunda send their own (Camunda's HttpHeaderSecurityFilter) and are left alone.
  *
  * <p>The dashboard loads only its own script, stylesheet and data: nothing inline, nothing from

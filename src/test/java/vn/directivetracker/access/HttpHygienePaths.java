@@ -197,6 +197,7 @@ abstract class HttpHygienePaths {
         SecurityHeadersFilter.API_POLICY);
     assertHeaders(send("GET", "/engine-rest/process-definition/key/nope", "manager:demo", null, null),
         SecurityHeadersFilter.API_POLICY);
+    assertHeaders(send("GET", "/actuator/health", null, null, null), SecurityHeadersFilter.API_POLICY);
     // the webapps keep the headers Camunda sends
     HttpResponse<String> tasklist = send("GET", "/camunda/app/tasklist/default/", null, null, null);
     assertThat(tasklist.statusCode()).isEqualTo(200);
