@@ -60,8 +60,13 @@ public final class WebappSession {
 
   /** A call as the webapp's scripts make it: session cookie, CSRF header, JSON body. */
   public HttpResponse<String> send(String method, String path, String json) throws Exception {
+    return send(method, path, json, "application/json");
+  }
+
+  /** As {@link #send(String, String, String)} with the Accept header Tasklist sends (e.g. HAL for filter lists). */
+  public HttpResponse<String> send(String method, String path, String json, String accept) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("X-XSRF-TOKEN", csrf).header("Accept", "application/json")
+        .header("X-XSRF-TOKEN", csrf).header("Accept", accept)
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, UTF_8));
     if (json != null) {
       request.header("Content-Type", "application/json");
