@@ -53,7 +53,7 @@ abstract class AccessOverRestPaths {
 
   @Test
   void anOfficersOwnGroupQueryShowsOnlyItsTasksAndAnotherGroupsQueryNothing() throws Exception {
-    // served without the authorization join (OwnTasksAuthorizationManager): the rows are the group's by construction
+    // served without the authorization join (ShortcutAuthorizationManager): the rows are the group's by construction
     String own = call("GET", "/engine-rest/task?candidateGroup=BCA&includeAssignedTasks=true&maxResults=1000",
         "officer-bca", null).body();
     assertThat(own).contains(bcaDirective.getId()).doesNotContain(bytDirective.getId());

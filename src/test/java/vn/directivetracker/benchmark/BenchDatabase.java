@@ -66,6 +66,15 @@ final class BenchDatabase implements AutoCloseable {
     return phases().containsKey(COMPLETE) ? directivesOf(COMPLETE) : -1;
   }
 
+  /** Directives started in this database, finished or not (a build stopped part-way). */
+  int startedDirectives() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery("select count(*) from dt_directive_state")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
   /** Finished phases with their durations in seconds, in the order they finished. */
   Map<String, Double> phases() throws SQLException {
     Map<String, Double> phases = new LinkedHashMap<>();

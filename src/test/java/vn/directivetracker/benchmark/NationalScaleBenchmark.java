@@ -83,7 +83,16 @@ class NationalScaleBenchmark {
     long total = System.nanoTime();
     try (BenchDatabase kept = BenchDatabase.open(name)) {
       int directives = kept.completeDirectives();
-      if (directives < 0) {
+      boolean asIs = !Boolean.parseBoolean(System.getProperty("benchmark.build", "true"));
+      if (directives < 0 && asIs) {
+        // a dataset whose build was stopped part-way: measure what is there (its phases say how far it got)
+        directives = kept.startedDirectives();
+        for (var phase : kept.phases().entrySet()) {
+          figures.fact("build phase (when %s was built) %-75s %8.0f s", kept.name, phase.getKey(), phase.getValue());
+        }
+        figures.fact("measuring %s as it is: %d directives, build not finished (benchmark.build=false)", kept.name,
+            directives);
+      } else if (directives < 0) {
         long building = System.nanoTime();
         try (ConfigurableApplicationContext app = start(kept, null)) {
           directives = new NationalDataset(app, kept, target).build(figures);
@@ -178,9 +187,16 @@ class NationalScaleBenchmark {
       taskForm(engine, sessions.get(OFFICER));
       reports(port, period);
       memory("after the Tasklist and report measurements");
-      steps(engine, sql);
-      storm(dataset, sql, sessions.get(OFFICER), filter);
-      fanOut(app, engine, sql);
+      List<String> skip = List.of(System.getProperty("benchmark.skip", "").split(","));
+      if (!skip.contains("steps")) {
+        steps(engine, sql);
+      }
+      if (!skip.contains("storm")) {
+        storm(dataset, sql, sessions.get(OFFICER), filter);
+      }
+      if (!skip.contains("fanout")) {
+        fanOut(app, engine, sql);
+      }
       memory("at the end");
     }
   }
@@ -230,15 +246,19 @@ class NationalScaleBenchmark {
         () -> basic(port, "/api/reports/status", MANAGER));
     Figures.Row one = figures.measure("GET /api/reports/status?" + agency + " (as of now)", 2, 20, 60,
         () -> basic(port, "/api/reports/status?" + agency, MANAGER));
-    Figures.Row frozen = figures.measure("GET /api/reports/status?period=" + period + " (everything, frozen month)", 2, 20,
-        60, () -> basic(port, "/api/reports/status?period=" + period, MANAGER));
-    figures.measure("GET /api/reports/status?period=" + period + "&" + agency, 2, 20, 60,
-        () -> basic(port, "/api/reports/status?period=" + period + "&" + agency, MANAGER));
     Figures.Row xlsx = figures.measure("GET /api/reports/status.xlsx (everything, as of now)", 1, 10, 90,
         () -> basic(port, "/api/reports/status.xlsx", MANAGER));
-    Figures.Row xlsxFrozen = figures.measure("GET /api/reports/status.xlsx?period=" + period + " (everything)", 1, 10, 90,
-        () -> basic(port, "/api/reports/status.xlsx?period=" + period, MANAGER));
-    double worst = Math.max(all.p95(), Math.max(one.p95(), frozen.p95()));
+    double worst = Math.max(all.p95(), one.p95());
+    Figures.Row xlsxFrozen = xlsx;
+    if (period != null) { // a dataset whose build stopped before its month was frozen has no snapshot
+      Figures.Row frozen = figures.measure("GET /api/reports/status?period=" + period + " (everything, frozen month)", 2,
+          20, 60, () -> basic(port, "/api/reports/status?period=" + period, MANAGER));
+      figures.measure("GET /api/reports/status?period=" + period + "&" + agency, 2, 20, 60,
+          () -> basic(port, "/api/reports/status?period=" + period + "&" + agency, MANAGER));
+      xlsxFrozen = figures.measure("GET /api/reports/status.xlsx?period=" + period + " (everything)", 1, 10, 90,
+          () -> basic(port, "/api/reports/status.xlsx?period=" + period, MANAGER));
+      worst = Math.max(worst, frozen.p95());
+    }
     figures.goal("status report p95 < 200 ms", String.format("%.0f ms (worst of everything / one agency / frozen)", worst),
         worst < 200);
     double worstXlsx = Math.max(xlsx.p95(), xlsxFrozen.p95());

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
-/** Puts {@link OwnTasksAuthorizationManager} in place of the engine's authorization manager. */
+/** Puts {@link ShortcutAuthorizationManager} in place of the engine's authorization manager. */
 @Component
-public class OwnTasksAuthorizationPlugin extends AbstractProcessEnginePlugin {
+public class ShortcutAuthorizationPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -25,7 +25,7 @@ public class OwnTasksAuthorizationPlugin extends AbstractProcessEnginePlugin {
 
       @Override
       public Session openSession() {
-        return new OwnTasksAuthorizationManager();
+        return new ShortcutAuthorizationManager();
       }
     });
   }
