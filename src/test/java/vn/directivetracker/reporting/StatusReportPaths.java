@@ -245,6 +245,35 @@ abstract class StatusReportPaths {
   }
 
   @Test
+  void theColumnsReportsSortAndSearchByAreWrittenWithTheRowAndFilledInAtStartUp() throws Exception {
+    // 30/4/2026 is a holiday: the stated day's due moment is the end of Monday 4/5
+    ProcessInstance waiting = start(variables("BCA", "2026-04-30"));
+    ProcessInstance confirmed = assignedAndAcknowledged("BTC", "2026-06-30");
+    Map<String, Object> written = derived(waiting);
+    assertThat(written.get("due_at")).isEqualTo(new java.sql.Timestamp(at("2026-05-04T23:59:59").getTime()));
+    assertThat(written.get("item_order")).isEqualTo("00001.");
+    assertThat((String) written.get("search_text")).contains("bo cong an", "day manh chuyen doi so toan dien",
+        notice.toLowerCase(java.util.Locale.ROOT), "bca");
+    assertThat(derived(confirmed).get("due_at")).isEqualTo(java.sql.Timestamp.from(
+        states.find(confirmed.getId()).orElseThrow().deadline()));
+
+    // rows from before the columns existed, and a due moment a changed calendar would move
+    Map<String, Object> confirmedWritten = derived(confirmed);
+    jdbc.update("update dt_directive_state set due_at = null, item_order = null, search_text = null"
+        + " where process_instance_id = ?", confirmed.getId());
+    jdbc.update("update dt_directive_state set due_at = ? where process_instance_id = ?",
+        new java.sql.Timestamp(at("2026-04-30T23:59:59").getTime()), waiting.getId());
+    backfill.run(null);
+    assertThat(derived(waiting)).isEqualTo(written);
+    assertThat(derived(confirmed)).isEqualTo(confirmedWritten);
+  }
+
+  Map<String, Object> derived(ProcessInstance directive) {
+    return jdbc.queryForMap("select due_at, item_order, search_text from dt_directive_state where process_instance_id = ?",
+        directive.getId());
+  }
+
+  @Test
   void itemsSortAsTheNoticeNumbersThem() {
     assertThat(java.util.stream.Stream.of("10", "2.b", "1.a.12", "1.a.2", "2.a", "1.b").sorted(
         java.util.Comparator.comparing(StatusReports::itemOrder)).toList())
