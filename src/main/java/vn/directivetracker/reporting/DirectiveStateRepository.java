@@ -23,7 +23,7 @@ import vn.directivetracker.calendar.WorkingDayCalendar;
 @Repository
 public class DirectiveStateRepository {
 
-  private static final String COLUMNS = "process_instance_id, business_key, notice_number, item_ref, directive_text,"
+  static final String COLUMNS = "process_instance_id, business_key, notice_number, item_ref, directive_text,"
       + " lead_agency, lead_agency_name, coordinating_agencies, standing_office, key_task, deadline_kind, deadline_phrase,"
       + " stated_deadline, original_deadline, deadline, started_at, acknowledged_at, completion_submitted_at,"
       + " completed_at, closed_at, ended_at, last_monthly_report_at, last_monthly_report";
@@ -145,24 +145,6 @@ public class DirectiveStateRepository {
           + " and (due_at is null or due_at <> ?)", due, stated, due);
     }
     return filled;
-  }
-
-  /**
-   * The directives of one notice and/or led by some agencies (null = no restriction), withdrawn
-   * (deleted) directives left out.
-   */
-  public List<DirectiveState> find(String noticeNumber, Collection<String> leadAgencies) {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from dt_directive_state where cancelled = false"
-        + " and lead_agency is not null");
-    List<Object> arguments = new ArrayList<>();
-    if (noticeNumber != null) {
-      sql.append(" and notice_number = ?");
-      arguments.add(noticeNumber);
-    }
-    if (!restrictLeads(sql, arguments, leadAgencies)) {
-      return List.of();
-    }
-    return jdbc.query(sql.toString(), DirectiveStateRepository::state, arguments.toArray());
   }
 
   /**
