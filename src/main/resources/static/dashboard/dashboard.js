@@ -931,7 +931,7 @@
   }
 
   async function showMoreRows() {
-    if (state.list.loading) return;
+    if (state.list.loading || state.list.rows.length >= state.list.total) return;
     const seq = state.listSeq;
     const from = state.list.rows.length;
     state.list.loading = true;
