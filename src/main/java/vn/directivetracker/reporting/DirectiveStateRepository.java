@@ -163,6 +163,20 @@ public class DirectiveStateRepository {
     return true;
   }
 
+  /** Some directives' rows, in the order of {@code processInstanceIds} (a page of a report). */
+  public List<DirectiveState> find(List<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    Map<String, DirectiveState> found = new HashMap<>();
+    jdbc.query("select " + COLUMNS + " from dt_directive_state where process_instance_id in ("
+        + String.join(", ", processInstanceIds.stream().map(id -> "?").toList()) + ")", row -> {
+          DirectiveState state = state(row, 0);
+          found.put(state.processInstanceId(), state);
+        }, processInstanceIds.toArray());
+    return processInstanceIds.stream().map(found::get).toList();
+  }
+
   public java.util.Optional<DirectiveState> find(String processInstanceId) {
     return jdbc.query("select " + COLUMNS + " from dt_directive_state where process_instance_id = ?",
         DirectiveStateRepository::state, processInstanceId).stream().findFirst();

@@ -207,7 +207,8 @@ public class ReportController {
     } catch (NumberFormatException e) {
       // named below
     }
-    problems.add(name + ": " + text + " is not a whole number from " + min + " to " + max);
+    problems.add(name + ": " + text + " is not a whole number " + (max == Integer.MAX_VALUE ? "of at least " + min
+        : "from " + min + " to " + max));
     return fallback;
   }
 

@@ -125,6 +125,13 @@ public class StatusReports {
    * those matching {@code filter}. Everything is counted, sorted and paged by the database.
    */
   public StatusReport report(ReportQuery query, Collection<String> visibleLeads, DirectiveFilter filter) {
+    return readOnly.execute(transaction -> {
+      withoutJit();
+      return compute(query, visibleLeads, filter);
+    });
+  }
+
+  private StatusReport compute(ReportQuery query, Collection<String> visibleLeads, DirectiveFilter filter) {
     Collection<String> leads = restrict(query.agency(), visibleLeads);
     List<String> words = SearchText.words(filter.search());
     if (query.fromSnapshot()) {
@@ -140,8 +147,8 @@ public class StatusReports {
       int total = -1;
       if (filter.limit() > 0 || !words.isEmpty()) {
         String listed = snapshotRows(scope("r", query.noticeNumber(), leads, words, arguments), filter, arguments);
-        page = filter.limit() == 0 ? List.of() : jdbc.query(paged(listed, filter, arguments), arguments,
-            (row, number) -> StatusSnapshotRepository.row(row, number));
+        page = filter.limit() == 0 ? List.of() : snapshotRows(query.period(), jdbc.queryForList(paged(listed, filter,
+            arguments), arguments, String.class));
         total = words.isEmpty() ? -1 : count(listed, arguments);
       }
       return assemble(query, snapshot.asOf(), snapshot.takenAt(), groups, page, total, filter);
@@ -158,7 +165,8 @@ public class StatusReports {
       String listed = liveRows(sql().facts(past, scope("s", query.noticeNumber(), leads, words, arguments)), filter,
           arguments);
       if (filter.limit() > 0) {
-        List<DirectiveState> found = jdbc.query(paged(listed, filter, arguments), arguments, DirectiveStateRepository::state);
+        List<DirectiveState> found = states.find(jdbc.queryForList(paged(listed, filter, arguments), arguments,
+            String.class));
         Map<String, NavigableMap<Instant, Instant>> moved = past
             ? states.movedDeadlines(found.stream().map(DirectiveState::processInstanceId).toList()) : Map.of();
         Map<LocalDate, Instant> dueMoments = new HashMap<>();
@@ -178,6 +186,7 @@ public class StatusReports {
     Collection<String> leads = restrict(report.agency(), visibleLeads);
     List<String> words = SearchText.words(filter.search());
     readOnly.executeWithoutResult(transaction -> {
+      withoutJit();
       if (report.period() != null) {
         MapSqlParameterSource arguments = new MapSqlParameterSource("period", report.period());
         String listed = snapshotRows(scope("r", report.noticeNumber(), leads, words, arguments), filter, arguments);
@@ -191,7 +200,10 @@ public class StatusReports {
 
   /** Every directive as it stood at {@code asOf}, in exception-first order: what a snapshot freezes. */
   void forEachRow(Instant asOf, Consumer<StatusRow> each) {
-    readOnly.executeWithoutResult(transaction -> forEachLiveRow(null, null, List.of(), null, asOf, each));
+    readOnly.executeWithoutResult(transaction -> {
+      withoutJit();
+      forEachLiveRow(null, null, List.of(), null, asOf, each);
+    });
   }
 
   private void forEachLiveRow(String noticeNumber, Collection<String> leads, List<String> words, DirectiveStatus status,
@@ -264,9 +276,37 @@ public class StatusReports {
     return "select * from (" + rows + ") f where f.status = :status";
   }
 
+  /**
+   * The process instance ids of a page, in order. Only the ids: sorting every row's sort keys alone
+   * is much cheaper than carrying every row's text through the sort (the page's rows are read by id).
+   */
   private String paged(String listed, DirectiveFilter filter, MapSqlParameterSource arguments) {
     arguments.addValue("offset", filter.offset()).addValue("limit", filter.limit());
-    return listed + sql().exceptionFirst("f") + " offset :offset rows fetch next :limit rows only";
+    return "select p.process_instance_id from (" + listed + ") p" + sql().exceptionFirst("p")
+        + " offset :offset rows fetch next :limit rows only";
+  }
+
+  /** A page of a snapshot's rows, in the order of {@code ids}. */
+  private List<StatusRow> snapshotRows(String period, List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, StatusRow> rows = new HashMap<>();
+    jdbc.query("select * from dt_status_snapshot_row where period = :period and process_instance_id in (:ids)",
+        new MapSqlParameterSource("period", period).addValue("ids", ids),
+        (RowCallbackHandler) row -> rows.put(row.getString("process_instance_id"), StatusSnapshotRepository.row(row, 0)));
+    return ids.stream().map(rows::get).toList();
+  }
+
+  /**
+   * PostgreSQL would compile these queries' long CASE expressions to machine code once their
+   * estimated cost passes jit_above_cost, which takes seconds for a query that runs in tens of
+   * milliseconds; for this transaction only.
+   */
+  private void withoutJit() {
+    if (sql().postgres()) {
+      jdbc.getJdbcTemplate().execute("set local jit = off");
+    }
   }
 
   private int count(String listed, MapSqlParameterSource arguments) {
