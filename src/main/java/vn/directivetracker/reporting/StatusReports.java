@@ -140,8 +140,8 @@ public class StatusReports {
           .orElseThrow(() -> new ReportNotFoundException("no snapshot for period " + query.period()));
       MapSqlParameterSource arguments = new MapSqlParameterSource("period", query.period());
       String scope = scope("r", query.noticeNumber(), leads, List.of(), arguments);
-      List<Group> groups = jdbc.query(groups("select r.lead_agency, r.lead_agency_name, r.notice_number, r.status,"
-          + " r.completed_at as done_at from dt_status_snapshot_row r where r.period = :period and " + scope), arguments,
+      List<Group> groups = jdbc.query(groups("select r.lead_agency, r.lead_agency_name, r.notice_number, "
+          + StatusSql.rank("r.status") + " as status_rank, r.completed_at as done_at from dt_status_snapshot_row r where r.period = :period and " + scope), arguments,
           StatusReports::group);
       List<StatusRow> page = List.of();
       int total = -1;
@@ -157,7 +157,7 @@ public class StatusReports {
     boolean past = isPast(asOf);
     MapSqlParameterSource arguments = moment(asOf);
     String facts = sql().facts(past, scope("s", query.noticeNumber(), leads, List.of(), arguments));
-    List<Group> groups = jdbc.query(groups("select lead_agency, lead_agency_name, notice_number, status, done_at from ("
+    List<Group> groups = jdbc.query(groups("select lead_agency, lead_agency_name, notice_number, status_rank, done_at from ("
         + facts + ") f"), arguments, StatusReports::group);
     List<StatusRow> page = List.of();
     int total = -1;
@@ -261,13 +261,13 @@ public class StatusReports {
     if (filter.status() == null) {
       return "select * from (" + facts + ") f";
     }
-    arguments.addValue("status", filter.status().name());
-    return "select * from (" + facts + ") f where f.status = :status";
+    arguments.addValue("rank", ORDER.indexOf(filter.status()));
+    return "select * from (" + facts + ") f where f.status_rank = :rank";
   }
 
   /** The rows of a snapshot matching the filter, as relation {@code f} with the order's columns. */
   private static String snapshotRows(String scope, DirectiveFilter filter, MapSqlParameterSource arguments) {
-    String rows = "select r.*, " + StatusSql.rank("r.status") + " as status_rank, r.deadline as deadline_day"
+    String rows = "select r.*, " + StatusSql.snapshotKey("r") + " as status_key, r.deadline as deadline_day"
         + " from dt_status_snapshot_row r where r.period = :period and " + scope;
     if (filter.status() == null) {
       return "select * from (" + rows + ") f";
@@ -316,26 +316,32 @@ public class StatusReports {
 
   /**
    * Directives per lead agency, notice, status and (when completed) month of completion, from a
-   * relation with lead_agency, lead_agency_name, notice_number, status and done_at: one scan gives
-   * every aggregate of the report.
+   * relation with lead_agency, lead_agency_name, notice_number, status_rank (StatusSql) and done_at:
+   * one scan gives every aggregate of the report.
    */
   private static String groups(String relation) {
-    return "select g.lead_agency, max(g.lead_agency_name) as lead_agency_name, g.notice_number, g.status, g.done_month,"
-        + " count(*) as directives from (select x.lead_agency, x.lead_agency_name, x.notice_number, x.status,"
-        + " case when x.status in ('" + DirectiveStatus.COMPLETED_ON_TIME + "', '" + DirectiveStatus.COMPLETED_LATE + "')"
-        + " then extract(year from x.done_at) * 100 + extract(month from x.done_at) end as done_month"
-        + " from (" + relation + ") x) g group by g.lead_agency, g.notice_number, g.status, g.done_month";
+    return "select g.lead_agency, max(g.lead_agency_name) as lead_agency_name, g.notice_number, g.status_rank,"
+        + " g.done_month, count(*) as directives from (select x.lead_agency, x.lead_agency_name, x.notice_number,"
+        + " x.status_rank,"
+        // every done_at's month, completed or not: a CASE on the status would compute the status again (StatusSql)
+        + " extract(year from x.done_at) * 100 + extract(month from x.done_at) as done_month"
+        + " from (" + relation + ") x) g group by g.lead_agency, g.notice_number, g.status_rank, g.done_month";
   }
 
-  /** One line of {@link #groups}; done_month is yyyymm (the read model's timestamps are Vietnam time). */
+  /**
+   * One line of {@link #groups}; done_month is yyyymm (the read model's timestamps are Vietnam
+   * time), counted as a completion only for the completed statuses.
+   */
   private record Group(String leadAgency, String leadAgencyName, String noticeNumber, DirectiveStatus status,
       YearMonth month, int count) {}
 
   private static Group group(ResultSet row, int number) throws SQLException {
     Number month = (Number) row.getObject("done_month");
+    DirectiveStatus status = ORDER.get(row.getInt("status_rank"));
+    boolean completed = status == DirectiveStatus.COMPLETED_ON_TIME || status == DirectiveStatus.COMPLETED_LATE;
     return new Group(row.getString("lead_agency"), row.getString("lead_agency_name"), row.getString("notice_number"),
-        DirectiveStatus.valueOf(row.getString("status")),
-        month == null ? null : YearMonth.of(month.intValue() / 100, month.intValue() % 100), row.getInt("directives"));
+        status, month == null || !completed ? null : YearMonth.of(month.intValue() / 100, month.intValue() % 100),
+        row.getInt("directives"));
   }
 
   /** The report from its groups and page; {@code total} -1 = every directive of the filter's status. */

@@ -58,6 +58,18 @@ public class StatusSnapshotRepository {
     jdbc.update("update dt_status_snapshot set directive_count = ? where period = ?", count, period);
   }
 
+  /**
+   * A month's rows are written at once: PostgreSQL's statistics, which autovacuum would update only
+   * later, are brought up to date now, so the month's reports are planned for its real size.
+   */
+  void analyze() {
+    String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+        connection -> connection.getMetaData().getDatabaseProductName());
+    if (product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+      jdbc.execute("analyze dt_status_snapshot_row");
+    }
+  }
+
   /** The sort key and search text of rows frozen before they existed (V3); returns how many were filled in. */
   int fillDerived() {
     int filled = 0;

@@ -86,6 +86,7 @@ public class StatusSnapshots {
     });
     repository.insertRows(header.period(), batch);
     repository.setDirectiveCount(header.period(), count[0]);
+    repository.analyze();
     log.info("[snapshot {}] {} directives frozen as of {}", period, count[0], asOf);
     return new StatusSnapshot(header.period(), cutOff, asOf, header.takenAt(), count[0]);
   }

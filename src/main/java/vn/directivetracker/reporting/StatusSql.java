@@ -48,9 +48,10 @@ final class StatusSql {
 
   /**
    * Every directive of the scope as it stood at {@code :asOf} (a timestamp; {@code :asOfDay}, its
-   * day, for days overdue): the read model's columns plus {@code status}, {@code status_rank},
-   * {@code days_overdue}, {@code deadline_in_force}, {@code deadline_day}, {@code done_at}. {@code scope} is a condition
-   * on {@code s} (dt_directive_state). With {@code past}, a deadline that moved is taken from its
+   * day, for days overdue): the read model's columns plus {@code status_key} (what the order sorts
+   * by: rank, then days overdue), {@code status}, {@code status_rank}, {@code days_overdue},
+   * {@code deadline_in_force}, {@code deadline_day}, {@code done_at}. {@code scope} is a condition on
+   * {@code s} (dt_directive_state). With {@code past}, a deadline that moved is taken from its
    * history (dt_directive_deadline) as in force at {@code :asOf}; otherwise the current one.
    */
   String facts(boolean past, String scope) {
@@ -86,22 +87,47 @@ final class StatusSql {
         + " as judged_deadline,"
         + " case when a.completed_asof is not null then coalesce(a.submitted_asof, a.completed_asof) end as done_at"
         + " from (" + facts + ") a";
-    // 3: DirectiveStatusCalculator#compute
+    // 3: DirectiveStatusCalculator#compute, as one key: the status's rank, then days overdue (most first).
+    // One expression, because PostgreSQL evaluates a subquery's column again wherever it is used:
+    // status, rank and days derived from separate expressions would run the rule three times a row.
     String status = "select b.*, case"
-        + " when b.is_ongoing = 1 then case when b.closed_asof is not null then '" + DirectiveStatus.ONGOING_CLOSED
-        + "' else '" + DirectiveStatus.ONGOING + "' end"
+        + " when b.is_ongoing = 1 then case when b.closed_asof is not null then " + key(DirectiveStatus.ONGOING_CLOSED)
+        + " else " + key(DirectiveStatus.ONGOING) + " end"
         + " when b.completed_asof is not null then case when b.judged_deadline is not null and b.done_at > b.judged_deadline"
-        + " then '" + DirectiveStatus.COMPLETED_LATE + "' else '" + DirectiveStatus.COMPLETED_ON_TIME + "' end"
-        + " when b.judged_deadline is not null and :asOf > b.judged_deadline then '" + DirectiveStatus.OVERDUE + "'"
-        + " when b.acknowledged_asof is not null then '" + DirectiveStatus.IN_PROGRESS + "'"
-        + " else '" + DirectiveStatus.NOT_STARTED + "' end as status"
+        + " then " + key(DirectiveStatus.COMPLETED_LATE) + " - greatest(0, " + daysBetween("b.deadline_in_force", "b.done_at")
+        + ") else " + key(DirectiveStatus.COMPLETED_ON_TIME) + " end"
+        + " when b.judged_deadline is not null and :asOf > b.judged_deadline then " + key(DirectiveStatus.OVERDUE) + " - "
+        + daysBetween("b.deadline_in_force", ":asOfDay")
+        + " when b.acknowledged_asof is not null then " + key(DirectiveStatus.IN_PROGRESS)
+        + " else " + key(DirectiveStatus.NOT_STARTED) + " end as status_key"
         + " from (" + judged + ") b";
-    // 4: days overdue as StatusReports#rowAt counts them (from the deadline in force), and the order's rank
-    return "select c.*, " + rank("c.status") + " as status_rank, cast(c.deadline_in_force as date) as deadline_day,"
-        + " case when c.status = '" + DirectiveStatus.OVERDUE + "' then " + daysBetween("c.deadline_in_force", ":asOfDay")
-        + " when c.status = '" + DirectiveStatus.COMPLETED_LATE + "' then greatest(0, "
-        + daysBetween("c.deadline_in_force", "c.done_at") + ") else 0 end as days_overdue"
+    // 4: the key's parts: days overdue as StatusReports#rowAt counts them (from the deadline in force)
+    String rank = "c.status_key / " + RANK_STEP;
+    return "select c.*, " + rank + " as status_rank, " + name(rank) + " as status,"
+        + " " + DAYS_ZERO + " - mod(c.status_key, " + RANK_STEP + ") as days_overdue,"
+        + " cast(c.deadline_in_force as date) as deadline_day"
         + " from (" + status + ") c";
+  }
+
+  /** A rank's place in the status key, and where zero days overdue sit within it (days may be negative). */
+  static final long RANK_STEP = 1_000_000;
+  static final long DAYS_ZERO = 500_000;
+
+  /** The status key of a status with zero days overdue; days are subtracted, so more days sort first. */
+  private static String key(DirectiveStatus status) {
+    return Long.toString(StatusReports.ORDER.indexOf(status) * RANK_STEP + DAYS_ZERO);
+  }
+
+  /** The status's name for a rank expression. */
+  static String name(String rank) {
+    return StatusReports.ORDER.stream()
+        .map(status -> "when " + StatusReports.ORDER.indexOf(status) + " then '" + status.name() + "'")
+        .collect(Collectors.joining(" ", "case " + rank + " ", " end"));
+  }
+
+  /** A snapshot row's status key, from its stored status and days overdue. */
+  static String snapshotKey(String t) {
+    return "(" + rank(t + ".status") + ") * " + RANK_STEP + " + " + DAYS_ZERO + " - " + t + ".days_overdue";
   }
 
   /** Calendar days from the day of one timestamp to the day of another (dates in Vietnam, see above). */
@@ -112,13 +138,13 @@ final class StatusSql {
   }
 
   /**
-   * StatusReports#exceptionFirst as ORDER BY, over a relation with status_rank, days_overdue,
-   * deadline_day, notice_number, item_order and lead_agency; the process instance last, so that pages
-   * never overlap.
+   * StatusReports#exceptionFirst as ORDER BY, over a relation with status_key (rank, then days
+   * overdue), deadline_day, notice_number, item_order and lead_agency; the process instance last, so
+   * that pages never overlap.
    */
   String exceptionFirst(String alias) {
     String p = alias.isEmpty() ? "" : alias + ".";
-    return " order by " + p + "status_rank, " + p + "days_overdue desc, " + p + "deadline_day nulls last, "
+    return " order by " + p + "status_key, " + p + "deadline_day nulls last, "
         + bytewise(p + "notice_number") + " nulls last, " + bytewise("coalesce(" + p + "item_order, '')") + ", "
         + bytewise(p + "lead_agency") + " nulls last, " + p + "process_instance_id";
   }
