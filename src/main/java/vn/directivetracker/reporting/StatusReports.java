@@ -141,15 +141,15 @@ public class StatusReports {
       MapSqlParameterSource arguments = new MapSqlParameterSource("period", query.period());
       String scope = scope("r", query.noticeNumber(), leads, List.of(), arguments);
       List<Group> groups = jdbc.query(groups("select r.lead_agency, r.lead_agency_name, r.notice_number, "
-          + StatusSql.rank("r.status") + " as status_rank, r.completed_at as done_at from dt_status_snapshot_row r where r.period = :period and " + scope), arguments,
-          StatusReports::group);
+          + StatusSql.rank("r.status") + " as status_rank, r.completed_at as done_at from dt_status_snapshot_row r"
+          + " where r.period = :period and " + scope), arguments, StatusReports::group);
       List<StatusRow> page = List.of();
       int total = -1;
       if (filter.limit() > 0 || !words.isEmpty()) {
         String listed = snapshotRows(scope("r", query.noticeNumber(), leads, words, arguments), filter, arguments);
-        page = filter.limit() == 0 ? List.of() : snapshotRows(query.period(), jdbc.queryForList(paged(listed, filter,
-            arguments), arguments, String.class));
-        total = words.isEmpty() ? -1 : count(listed, arguments);
+        Ids ids = pageIds(listed, filter, !words.isEmpty(), arguments);
+        page = snapshotRows(query.period(), ids.ids());
+        total = ids.matching();
       }
       return assemble(query, snapshot.asOf(), snapshot.takenAt(), groups, page, total, filter);
     }
@@ -164,15 +164,12 @@ public class StatusReports {
     if (filter.limit() > 0 || !words.isEmpty()) {
       String listed = liveRows(sql().facts(past, scope("s", query.noticeNumber(), leads, words, arguments)), filter,
           arguments);
-      if (filter.limit() > 0) {
-        List<DirectiveState> found = states.find(jdbc.queryForList(paged(listed, filter, arguments), arguments,
-            String.class));
-        Map<String, NavigableMap<Instant, Instant>> moved = past
-            ? states.movedDeadlines(found.stream().map(DirectiveState::processInstanceId).toList()) : Map.of();
-        Map<LocalDate, Instant> dueMoments = new HashMap<>();
-        page = found.stream().map(state -> rowAt(state, asOf, moved.get(state.processInstanceId()), dueMoments)).toList();
-      }
-      total = words.isEmpty() ? -1 : count(listed, arguments);
+      Ids ids = pageIds(listed, filter, !words.isEmpty(), arguments);
+      List<DirectiveState> found = states.find(ids.ids());
+      Map<String, NavigableMap<Instant, Instant>> moved = past ? states.movedDeadlines(ids.ids()) : Map.of();
+      Map<LocalDate, Instant> dueMoments = new HashMap<>();
+      page = found.stream().map(state -> rowAt(state, asOf, moved.get(state.processInstanceId()), dueMoments)).toList();
+      total = ids.matching();
     }
     return assemble(query, asOf, null, groups, page, total, filter);
   }
@@ -276,14 +273,34 @@ public class StatusReports {
     return "select * from (" + rows + ") f where f.status = :status";
   }
 
+  /** A page's process instance ids in order, and how many directives match in all (-1: not counted). */
+  private record Ids(List<String> ids, int matching) {}
+
   /**
-   * The process instance ids of a page, in order. Only the ids: sorting every row's sort keys alone
-   * is much cheaper than carrying every row's text through the sort (the page's rows are read by id).
+   * The ids of a page. Only the ids: sorting every row's sort keys alone is much cheaper than
+   * carrying every row's text through the sort (the page's rows are then read by id). With
+   * {@code countAll} the same query counts every matching row (a search, whose total the aggregates
+   * do not give), unless the page is past the end.
    */
-  private String paged(String listed, DirectiveFilter filter, MapSqlParameterSource arguments) {
+  private Ids pageIds(String listed, DirectiveFilter filter, boolean countAll, MapSqlParameterSource arguments) {
+    if (filter.limit() == 0) {
+      return new Ids(List.of(), countAll ? count(listed, arguments) : -1);
+    }
     arguments.addValue("offset", filter.offset()).addValue("limit", filter.limit());
-    return "select p.process_instance_id from (" + listed + ") p" + sql().exceptionFirst("p")
-        + " offset :offset rows fetch next :limit rows only";
+    List<String> ids = new ArrayList<>();
+    int[] matching = {-1};
+    jdbc.query("select p.process_instance_id" + (countAll ? ", count(*) over () as matching" : "") + " from (" + listed
+        + ") p" + sql().exceptionFirst("p") + " offset :offset rows fetch next :limit rows only", arguments,
+        (RowCallbackHandler) row -> {
+          ids.add(row.getString(1));
+          if (countAll) {
+            matching[0] = row.getInt(2);
+          }
+        });
+    if (countAll && ids.isEmpty()) {
+      matching[0] = filter.offset() == 0 ? 0 : count(listed, arguments);
+    }
+    return new Ids(ids, matching[0]);
   }
 
   /** A page of a snapshot's rows, in the order of {@code ids}. */

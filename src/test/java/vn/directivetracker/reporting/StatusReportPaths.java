@@ -238,6 +238,13 @@ abstract class StatusReportPaths {
     assertThat(second.directives()).extracting(StatusRow::processInstanceId).containsExactly(digital.getId());
     assertThat(second.directivesTotal()).isEqualTo(2);
     assertThat(second.totals().total()).isEqualTo(2);
+    // a search's total, on a page past its end and without a page
+    StatusReport past = reports.report(query, null, new DirectiveFilter(null, "da nang", 5, 10));
+    assertThat(past.directives()).isEmpty();
+    assertThat(past.directivesTotal()).isEqualTo(1);
+    assertThat(reports.report(query, null, new DirectiveFilter(null, "da nang", 0, 0)).directivesTotal()).isEqualTo(1);
+    assertThat(reports.report(query, null, new DirectiveFilter(null, "ra soat", 0, 1)).directivesTotal()).isEqualTo(1);
+    assertThat(reports.report(query, null, new DirectiveFilter(null, "bo", 0, 1)).directivesTotal()).isEqualTo(2);
     // what a viewer may not see is neither listed nor counted
     StatusReport theirs = reports.report(query, List.of("BTC"), new DirectiveFilter(null, "chuyen doi so", 0, 10));
     assertThat(theirs.directives()).isEmpty();
