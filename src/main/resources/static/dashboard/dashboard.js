@@ -15,6 +15,8 @@
   const ZONE = 'Asia/Ho_Chi_Minh';
   const PAGE = 100;
   const EXCEPTIONS_SHOWN = 5;
+  /** The longest search the report API takes (SearchText.MAX_QUERY_LENGTH). */
+  const SEARCH_MAX = 200;
 
   /** The national categories (lifecycle/DirectiveStatus) with the field of StatusCounts that counts them. */
   const STATUS = {
@@ -40,8 +42,11 @@
     catalog: null,         // {notices: Map(number → title), agencies: Map(code → name)}: the viewer's whole scope
     catalogLoading: false,
     leagueSort: null,      // null = the API's order
-    list: { query: '', status: '', shown: PAGE, rows: [] },
+    // the directive list, asked of the server a page at a time: rows so far, how many match in all
+    list: { query: '', status: '', rows: [], total: 0, loading: false },
+    overdue: null,         // the first page of the overdue directives: {directives, directivesTotal}
     loadSeq: 0,
+    listSeq: 0,
   };
 
   const $ = (id) => document.getElementById(id);
@@ -127,11 +132,6 @@
   function fmtMonth(month) {
     const [y, m] = month.split('-');
     return m + '/' + y;
-  }
-
-  /** Lower case without diacritics, so "quan ly" finds "quản lý" and "Đà Nẵng" finds "da nang". */
-  function fold(text) {
-    return String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
   }
 
   const viCollator = new Intl.Collator('vi');
@@ -341,7 +341,6 @@
 
   function setFilters(change) {
     Object.assign(state.filters, change);
-    state.list.shown = PAGE;
     writeUrl();
     loadReport();
   }
@@ -355,9 +354,15 @@
     box.classList.add('busy');
     renderFilters();
     updateExports();
+    const listSeq = ++state.listSeq;
     let report;
+    let overdue;
     try {
-      report = await getJson(API + '/status' + query(state.filters));
+      // the aggregates with the list's first page, and the overdue box's page, both counted by the server
+      [report, overdue] = await Promise.all([
+        getJson(API + '/status' + query(state.filters, listParams(0))),
+        getJson(API + '/status' + query(state.filters, { status: 'OVERDUE', limit: EXCEPTIONS_SHOWN })),
+      ]);
     } catch (e) {
       if (seq !== state.loadSeq) return;
       box.removeAttribute('aria-busy');
@@ -373,6 +378,11 @@
     $('report-error').hidden = true;
     box.hidden = false;
     state.report = report;
+    state.overdue = overdue;
+    if (listSeq === state.listSeq) {
+      state.list.rows = report.directives;
+      state.list.total = report.directivesTotal;
+    }
     learnCatalog(report);
     prepareRows(report);
     renderFilters();
@@ -456,17 +466,14 @@
     return code;
   }
 
+  /** Agency names for the coordinators' tooltips: the league table's, the viewer's own, the catalog's. */
   function prepareRows(report) {
     const names = new Map();
-    for (const row of report.directives) names.set(row.leadAgency, row.leadAgencyName);
+    for (const line of report.agencies) names.set(line.agency, line.agencyName);
     for (const a of state.viewer.agencies) names.set(a.code, a.name);
     if (state.catalog) for (const [code, name] of state.catalog.agencies) names.set(code, name);
     if (state.catalog && state.catalog.allNames) for (const [code, name] of state.catalog.allNames) if (!names.has(code)) names.set(code, name);
     state.names = names;
-    for (const row of report.directives) {
-      row._search = fold([row.noticeNumber, row.itemRef, row.directiveText, row.leadAgency, row.leadAgencyName,
-        row.coordinatingAgencies.join(' '), row.statusLabel, row.deadlinePhrase, row.lastMonthlyReport].join(' '));
-    }
   }
 
   // ------------------------------------------------------------------ filters
@@ -591,7 +598,6 @@
     });
     window.addEventListener('popstate', () => {
       readUrl();
-      state.list.shown = PAGE;
       loadReport();
     });
   }
@@ -601,7 +607,7 @@
   function renderReport() {
     const report = state.report;
     renderAsOf(report);
-    renderExceptions(report);
+    renderExceptions(state.overdue);
     renderCards(report.totals);
     renderLeague();
     renderNotices(report.notices);
@@ -627,18 +633,20 @@
     line.append(el('span', { class: 'scope', text: ' · ' + scope.join(' · ') }));
   }
 
-  function renderExceptions(report) {
-    const overdue = report.directives.filter((row) => row.status === 'OVERDUE');
+  /** The overdue box: the server's first page of the overdue directives (most days late first) and their count. */
+  function renderExceptions(page) {
+    const overdue = page.directives;
+    const count = page.directivesTotal;
     const box = $('exceptions');
     const list = clear($('exceptions-list'));
-    box.classList.toggle('none', overdue.length === 0);
-    if (overdue.length === 0) {
+    box.classList.toggle('none', count === 0);
+    if (count === 0) {
       $('exceptions-title').textContent = 'Không có nhiệm vụ quá hạn chưa hoàn thành.';
       $('exceptions-more').hidden = true;
       return;
     }
-    $('exceptions-title').textContent = 'Nhiệm vụ quá hạn chưa hoàn thành: ' + fmtInt(overdue.length)
-      + (overdue.length > EXCEPTIONS_SHOWN ? ' — ' + EXCEPTIONS_SHOWN + ' nhiệm vụ quá hạn lâu nhất' : '');
+    $('exceptions-title').textContent = 'Nhiệm vụ quá hạn chưa hoàn thành: ' + fmtInt(count)
+      + (count > EXCEPTIONS_SHOWN ? ' — ' + EXCEPTIONS_SHOWN + ' nhiệm vụ quá hạn lâu nhất' : '');
     for (const row of overdue.slice(0, EXCEPTIONS_SHOWN)) {
       const deadline = 'Thời hạn ' + fmtDay(row.deadline)
         + (row.extended ? ' (gia hạn từ ' + fmtDay(row.originalDeadline) + ')' : '');
@@ -652,8 +660,8 @@
             : null)));
     }
     const more = $('exceptions-more');
-    more.hidden = overdue.length <= EXCEPTIONS_SHOWN;
-    $('exceptions-show-all').textContent = 'Xem đủ ' + fmtInt(overdue.length) + ' nhiệm vụ quá hạn trong danh sách';
+    more.hidden = count <= EXCEPTIONS_SHOWN;
+    $('exceptions-show-all').textContent = 'Xem đủ ' + fmtInt(count) + ' nhiệm vụ quá hạn trong danh sách';
   }
 
   function renderCards(totals) {
@@ -888,42 +896,84 @@
 
   function showListStatus(status) {
     state.list.status = status;
-    state.list.shown = PAGE;
     $('list-status').value = status;
-    renderList();
+    reloadList();
     $('list-title').scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 
-  function filteredRows() {
-    const words = fold(state.list.query).split(/\s+/).filter(Boolean);
-    const status = state.list.status;
-    return state.report.directives.filter((row) =>
-      (!status || row.status === status) && words.every((w) => row._search.includes(w)));
+  /** The list's parameters for the server: its status and search, and the page from offset. */
+  function listParams(offset) {
+    const params = { offset, limit: PAGE };
+    if (state.list.status) params.status = state.list.status;
+    const words = state.list.query.trim();
+    if (words) params.q = words.slice(0, SEARCH_MAX);
+    return params;
+  }
+
+  /** Asks the server for the list's first page again (a new status or search); the aggregates stay as they are. */
+  async function reloadList() {
+    if (!state.report) return;
+    const seq = ++state.listSeq;
+    state.list.loading = true;
+    $('list-count').textContent = 'Đang tải danh sách…';
+    try {
+      const page = await getJson(API + '/status' + query(state.filters, listParams(0)));
+      if (seq !== state.listSeq) return;
+      state.list.rows = page.directives;
+      state.list.total = page.directivesTotal;
+      renderList();
+    } catch (e) {
+      if (seq !== state.listSeq) return;
+      listProblem(e);
+    } finally {
+      if (seq === state.listSeq) state.list.loading = false;
+    }
+  }
+
+  async function showMoreRows() {
+    if (state.list.loading || state.list.rows.length >= state.list.total) return;
+    const seq = state.listSeq;
+    const from = state.list.rows.length;
+    state.list.loading = true;
+    $('list-more').disabled = true;
+    try {
+      const page = await getJson(API + '/status' + query(state.filters, listParams(from)));
+      if (seq !== state.listSeq) return;
+      state.list.rows = state.list.rows.concat(page.directives);
+      state.list.total = page.directivesTotal;
+      appendRows(document.querySelector('#list-table tbody'), page.directives);
+      updateListCount();
+    } catch (e) {
+      if (seq !== state.listSeq) return;
+      listProblem(e);
+    } finally {
+      if (seq === state.listSeq) state.list.loading = false;
+      $('list-more').disabled = false;
+    }
+  }
+
+  function listProblem(e) {
+    if (e instanceof HttpError && e.status === 401) {
+      showLogin('Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.');
+      return;
+    }
+    $('list-count').textContent = 'Không tải được danh sách (' + describe(e) + '). Vui lòng thử lại.';
   }
 
   function renderList() {
-    const rows = filteredRows();
-    state.list.rows = rows;
+    const rows = state.list.rows;
     const body = clear(document.querySelector('#list-table tbody'));
-    const shown = Math.min(state.list.shown, rows.length);
-    appendRows(body, rows.slice(0, shown));
+    appendRows(body, rows);
     if (rows.length === 0) {
       body.append(el('tr', null, el('td', { colspan: 10, text: 'Không có nhiệm vụ nào khớp với điều kiện tìm.' })));
     }
-    updateListCount(shown, rows.length);
+    updateListCount();
   }
 
-  function showMoreRows() {
-    const rows = state.list.rows;
-    const from = Math.min(state.list.shown, rows.length);
-    state.list.shown = from + PAGE;
-    const to = Math.min(state.list.shown, rows.length);
-    appendRows(document.querySelector('#list-table tbody'), rows.slice(from, to));
-    updateListCount(to, rows.length);
-  }
-
-  function updateListCount(shown, total) {
-    const all = state.report.directives.length;
+  function updateListCount() {
+    const shown = state.list.rows.length;
+    const total = state.list.total;
+    const all = state.report.totals.total;
     $('list-count').textContent = 'Đang hiển thị ' + fmtInt(shown) + '/' + fmtInt(total) + ' nhiệm vụ'
       + (total !== all ? ' (trong tổng số ' + fmtInt(all) + ')' : '');
     const more = $('list-more');
@@ -1013,16 +1063,16 @@
     let timer = null;
     $('list-search').addEventListener('input', (e) => {
       clearTimeout(timer);
+      // each search is a request: wait until the typing pauses
       timer = setTimeout(() => {
+        if (e.target.value === state.list.query) return;
         state.list.query = e.target.value;
-        state.list.shown = PAGE;
-        if (state.report) renderList();
-      }, 150);
+        reloadList();
+      }, 300);
     });
     $('list-status').addEventListener('change', (e) => {
       state.list.status = e.target.value;
-      state.list.shown = PAGE;
-      renderList();
+      reloadList();
     });
     $('list-more').addEventListener('click', showMoreRows);
     let resized = null;

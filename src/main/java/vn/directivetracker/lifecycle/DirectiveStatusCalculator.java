@@ -46,6 +46,11 @@ public class DirectiveStatusCalculator {
     this(extensionCountsAsOnTime, WorkingDayCalendar.fromClasspath());
   }
 
+  /** Whether work finished within an approved extension counts as on time (the reports' SQL applies the same rule). */
+  public boolean extensionCountsAsOnTime() {
+    return extensionCountsAsOnTime;
+  }
+
   /** The facts the status depends on. Dates may be null. */
   public record Facts(boolean ongoing, Date deadline, Date originalDeadline, Date acknowledgedAt,
       Date completionSubmittedAt, Date completedAt, Date closedAt) {

@@ -4,30 +4,43 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.agency.AgencyRegistry;
+import vn.directivetracker.calendar.WorkingDayCalendar;
 
 /** The read model of the reports: dt_directive_state and dt_directive_deadline (db/migration/V2). */
 @Repository
 public class DirectiveStateRepository {
 
-  private static final String COLUMNS = "process_instance_id, business_key, notice_number, item_ref, directive_text,"
+  static final String COLUMNS = "process_instance_id, business_key, notice_number, item_ref, directive_text,"
       + " lead_agency, lead_agency_name, coordinating_agencies, standing_office, key_task, deadline_kind, deadline_phrase,"
       + " stated_deadline, original_deadline, deadline, started_at, acknowledged_at, completion_submitted_at,"
       + " completed_at, closed_at, ended_at, last_monthly_report_at, last_monthly_report";
 
-  private final JdbcTemplate jdbc;
+  /** The columns the derived ones (due_at, item_order, search_text; V3) are computed from. */
+  static final Set<String> DERIVED_FROM = Set.of("business_key", "notice_number", "item_ref", "directive_text",
+      "lead_agency", "lead_agency_name", "deadline_kind", "stated_deadline", "deadline");
+  private static final int DERIVED_BATCH = 500;
 
-  public DirectiveStateRepository(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final WorkingDayCalendar calendar;
+  private final AgencyRegistry agencies;
+
+  public DirectiveStateRepository(JdbcTemplate jdbc, WorkingDayCalendar calendar, AgencyRegistry agencies) {
     this.jdbc = jdbc;
+    this.calendar = calendar;
+    this.agencies = agencies;
   }
 
   /** Writes what one transaction changed: only the changed columns, the row created if it is the first change. */
@@ -60,24 +73,78 @@ public class DirectiveStateRepository {
       jdbc.update("insert into dt_directive_state (" + String.join(", ", columns.keySet()) + ", updated_at, process_instance_id)"
           + " values (" + "?, ".repeat(columns.size()) + "?, ?)", arguments.toArray());
     }
+    if (updated == 0 || columns.keySet().stream().anyMatch(DERIVED_FROM::contains)) {
+      refreshDerived(List.of(processInstanceId));
+    }
   }
 
   /**
-   * The directives of one notice and/or led by some agencies (null = no restriction), withdrawn
-   * (deleted) directives left out.
+   * Recomputes the derived columns of some rows from the row as it now stands: what the reports
+   * sort, search and count by in SQL but only Java can compute (the working-day calendar, the agency
+   * registry, the item numbering).
    */
-  public List<DirectiveState> find(String noticeNumber, Collection<String> leadAgencies) {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from dt_directive_state where cancelled = false"
-        + " and lead_agency is not null");
-    List<Object> arguments = new ArrayList<>();
-    if (noticeNumber != null) {
-      sql.append(" and notice_number = ?");
-      arguments.add(noticeNumber);
+  void refreshDerived(Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return;
     }
-    if (!restrictLeads(sql, arguments, leadAgencies)) {
-      return List.of();
+    String in = String.join(", ", processInstanceIds.stream().map(id -> "?").toList());
+    List<Object[]> updates = jdbc.query("select process_instance_id, business_key, notice_number, item_ref, directive_text,"
+        + " lead_agency, lead_agency_name, deadline_kind, stated_deadline, deadline from dt_directive_state"
+        + " where process_instance_id in (" + in + ")", (row, number) -> {
+          java.sql.Date stated = row.getDate("stated_deadline");
+          Timestamp dueAt = dueAt(row.getString("deadline_kind"), row.getTimestamp("deadline"),
+              stated == null ? null : stated.toLocalDate());
+          String lead = row.getString("lead_agency");
+          String leadName = row.getString("lead_agency_name") != null ? row.getString("lead_agency_name")
+              : lead == null ? null : agencies.nameOf(lead);
+          return new Object[] {dueAt, StatusReports.itemOrder(row.getString("item_ref")),
+              SearchText.of(row.getString("business_key"), row.getString("notice_number"), row.getString("item_ref"),
+                  lead, leadName, row.getString("directive_text")),
+              row.getString("process_instance_id")};
+        }, processInstanceIds.toArray());
+    jdbc.batchUpdate("update dt_directive_state set due_at = ?, item_order = ?, search_text = ? where process_instance_id = ?",
+        updates);
+  }
+
+  /**
+   * The deadline in force now, as StatusReports#rowAt finds it without a deadline history: the
+   * scheduled deadline, else the stated day's due moment; none for ongoing duties.
+   */
+  Timestamp dueAt(String deadlineKind, Timestamp deadline, LocalDate statedDeadline) {
+    if (StatusReports.isOngoing(deadlineKind)) {
+      return null;
     }
-    return jdbc.query(sql.toString(), DirectiveStateRepository::state, arguments.toArray());
+    if (deadline != null) {
+      return deadline;
+    }
+    return statedDeadline == null ? null : Timestamp.from(calendar.dueAt(statedDeadline).toInstant());
+  }
+
+  /**
+   * Fills the derived columns where they are missing (rows from before V3), and moves the due
+   * moments of stated deadlines again, for a calendar that changed (a newly published year). Returns
+   * the rows changed.
+   */
+  int fillDerived() {
+    int filled = 0;
+    while (true) {
+      List<String> missing = jdbc.queryForList("select process_instance_id from dt_directive_state where search_text is null"
+          + " order by process_instance_id fetch first " + DERIVED_BATCH + " rows only", String.class);
+      if (missing.isEmpty()) {
+        break;
+      }
+      refreshDerived(missing);
+      filled += missing.size();
+    }
+    // one update per stated day: most directives of a notice share a handful of them
+    for (java.sql.Date stated : jdbc.queryForList("select distinct stated_deadline from dt_directive_state"
+        + " where deadline is null and stated_deadline is not null", java.sql.Date.class)) {
+      Timestamp due = Timestamp.from(calendar.dueAt(stated.toLocalDate()).toInstant());
+      filled += jdbc.update("update dt_directive_state set due_at = ? where deadline is null and stated_deadline = ?"
+          + " and (deadline_kind is null or deadline_kind not in (" + StatusReports.ONGOING_KINDS_SQL + "))"
+          + " and (due_at is null or due_at <> ?)", due, stated, due);
+    }
+    return filled;
   }
 
   /**
@@ -96,6 +163,20 @@ public class DirectiveStateRepository {
     return true;
   }
 
+  /** Some directives' rows, in the order of {@code processInstanceIds} (a page of a report). */
+  public List<DirectiveState> find(List<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    Map<String, DirectiveState> found = new HashMap<>();
+    jdbc.query("select " + COLUMNS + " from dt_directive_state where process_instance_id in ("
+        + String.join(", ", processInstanceIds.stream().map(id -> "?").toList()) + ")", row -> {
+          DirectiveState state = state(row, 0);
+          found.put(state.processInstanceId(), state);
+        }, processInstanceIds.toArray());
+    return processInstanceIds.stream().map(found::get).toList();
+  }
+
   public java.util.Optional<DirectiveState> find(String processInstanceId) {
     return jdbc.query("select " + COLUMNS + " from dt_directive_state where process_instance_id = ?",
         DirectiveStateRepository::state, processInstanceId).stream().findFirst();
@@ -109,6 +190,22 @@ public class DirectiveStateRepository {
           history.computeIfAbsent(row.getString(1), id -> new TreeMap<>())
               .put(row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant());
         });
+    return history;
+  }
+
+  /** The same for some directives only (a page of a report). */
+  public Map<String, NavigableMap<Instant, Instant>> movedDeadlines(Collection<String> processInstanceIds) {
+    Map<String, NavigableMap<Instant, Instant>> history = new HashMap<>();
+    if (processInstanceIds.isEmpty()) {
+      return history;
+    }
+    String in = String.join(", ", processInstanceIds.stream().map(id -> "?").toList());
+    jdbc.query("select process_instance_id, effective_from, deadline from dt_directive_deadline where process_instance_id in"
+        + " (" + in + ") and process_instance_id in (select process_instance_id from dt_directive_deadline where"
+        + " process_instance_id in (" + in + ") group by process_instance_id having count(*) > 1)", row -> {
+          history.computeIfAbsent(row.getString(1), id -> new TreeMap<>())
+              .put(row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant());
+        }, java.util.stream.Stream.concat(processInstanceIds.stream(), processInstanceIds.stream()).toArray());
     return history;
   }
 
@@ -151,7 +248,7 @@ public class DirectiveStateRepository {
     return count != null && count > 0;
   }
 
-  private static DirectiveState state(ResultSet row, int number) throws SQLException {
+  static DirectiveState state(ResultSet row, int number) throws SQLException {
     java.sql.Date stated = row.getDate("stated_deadline");
     return new DirectiveState(row.getString("process_instance_id"), row.getString("business_key"),
         row.getString("notice_number"), row.getString("item_ref"), row.getString("directive_text"),

@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
@@ -23,12 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.calendar.WorkingDayCalendar;
+import vn.directivetracker.lifecycle.DirectiveStatus;
 
 /**
  * The status reports over HTTP, behind the same login as the webapps (see
  * vn.directivetracker.access.SessionOrBasicAuthenticationProvider). Every endpoint takes
  * {@code notice}, {@code agency} (lead agency code), and either {@code asOf} (a day, yyyy-MM-dd,
- * meaning its end; or an ISO date-time) or {@code period} (yyyy-MM, the month's snapshot).
+ * meaning its end; or an ISO date-time) or {@code period} (yyyy-MM, the month's snapshot), and
+ * {@code status} and {@code q} (search) for the directives listed; the JSON pages them
+ * ({@code offset}, {@code limit}), the files hold them all.
  * Agencies see the directives they lead; the roles in {@link ReportAccess} see all.
  */
 @RestController
@@ -55,35 +61,53 @@ public class ReportController {
     this.states = states;
   }
 
+  /**
+   * The report as JSON: the aggregates over every directive in scope, and one page of the directives
+   * ({@code offset}, {@code limit}) of one {@code status} and matching the search {@code q}.
+   */
   @GetMapping(value = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
   public StatusReport status(@RequestParam(required = false) String notice, @RequestParam(required = false) String agency,
-      @RequestParam(required = false) String asOf, @RequestParam(required = false) String period) {
-    return report(notice, agency, asOf, period);
+      @RequestParam(required = false) String asOf, @RequestParam(required = false) String period,
+      @RequestParam(required = false) String offset, @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String q) {
+    Request request = request(notice, agency, asOf, period, status, q, offset, limit);
+    return reports.report(request.query(), request.visibleLeads(), request.filter());
   }
 
-  /** The report as an Excel workbook: totals per agency, the directives, progress per notice. */
+  /** The report as an Excel workbook: totals per agency, the directives (status, q), progress per notice. */
   @GetMapping("/status.xlsx")
   public ResponseEntity<StreamingResponseBody> xlsx(@RequestParam(required = false) String notice,
       @RequestParam(required = false) String agency, @RequestParam(required = false) String asOf,
-      @RequestParam(required = false) String period) {
-    StatusReport report = report(notice, agency, asOf, period);
-    return download(exports.fileName(report, "xlsx"), StatusExports.XLSX_MEDIA_TYPE, out -> exports.writeXlsx(report, out));
+      @RequestParam(required = false) String period, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String q) {
+    Request request = request(notice, agency, asOf, period, status, q, null, null);
+    StatusReport report = reports.report(request.query(), request.visibleLeads(), request.filter().aggregatesOnly());
+    return download(exports.fileName(report, "xlsx"), StatusExports.XLSX_MEDIA_TYPE,
+        out -> exports.writeXlsx(report, rows(report, request), out));
   }
 
-  /** The directives as CSV (UTF-8 with BOM), or with {@code list=agencies} the totals per agency. */
+  /** The directives (status, q) as CSV (UTF-8 with BOM), or with {@code list=agencies} the totals per agency. */
   @GetMapping("/status.csv")
   public ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) String notice,
       @RequestParam(required = false) String agency, @RequestParam(required = false) String asOf,
-      @RequestParam(required = false) String period, @RequestParam(required = false) String list) {
+      @RequestParam(required = false) String period, @RequestParam(required = false) String list,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String q) {
     if (list != null && !list.isBlank() && !List.of("directives", "agencies").contains(list)) {
       throw new InvalidReportQueryException(List.of("list: " + list + " is neither directives nor agencies"));
     }
-    StatusReport report = report(notice, agency, asOf, period);
+    Request request = request(notice, agency, asOf, period, status, q, null, null);
+    StatusReport report = reports.report(request.query(), request.visibleLeads(), request.filter().aggregatesOnly());
     if ("agencies".equals(list)) {
       return download(exports.fileName(report, "csv").replace(".csv", "_co-quan.csv"), StatusExports.CSV_MEDIA_TYPE,
           out -> exports.writeAgencyCsv(report, out));
     }
-    return download(exports.fileName(report, "csv"), StatusExports.CSV_MEDIA_TYPE, out -> exports.writeCsv(report, out));
+    return download(exports.fileName(report, "csv"), StatusExports.CSV_MEDIA_TYPE,
+        out -> exports.writeCsv(rows(report, request), out));
+  }
+
+  /** Every directive of the file, streamed from the database while the file is written (on the response's thread). */
+  private StatusExports.Rows rows(StatusReport report, Request request) {
+    return each -> reports.forEachRow(report, request.visibleLeads(), request.filter(), each);
   }
 
   private static ResponseEntity<StreamingResponseBody> download(String fileName, String mediaType,
@@ -131,19 +155,65 @@ public class ReportController {
     return snapshots.all();
   }
 
-  StatusReport report(String notice, String agency, String asOf, String period) {
+  /** A checked request: what it covers, which directives it lists, and the lead agencies the viewer may see. */
+  record Request(ReportQuery query, DirectiveFilter filter, Collection<String> visibleLeads) {}
+
+  Request request(String notice, String agency, String asOf, String period, String status, String q, String offset,
+      String limit) {
     ReportViewer viewer = access.currentViewer();
-    ReportQuery query = query(notice, agency, asOf, period);
+    List<String> problems = new ArrayList<>();
+    ReportQuery query = query(notice, agency, asOf, period, problems);
+    DirectiveFilter filter = filter(status, q, offset, limit, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidReportQueryException(problems);
+    }
     if (query.agency() != null && !viewer.maySee(query.agency())) {
       throw new ReportForbiddenException("agency " + query.agency() + " is not one of yours ("
           + String.join(", ", viewer.agencies()) + ")");
     }
-    return reports.report(query, viewer.visibleLeads());
+    return new Request(query, filter, viewer.visibleLeads());
+  }
+
+  /** Reads the list's parameters: status, search and page. */
+  static DirectiveFilter filter(String status, String q, String offset, String limit, List<String> problems) {
+    DirectiveStatus wanted = null;
+    String statusName = blankToNull(status);
+    if (statusName != null) {
+      try {
+        wanted = DirectiveStatus.valueOf(statusName);
+      } catch (IllegalArgumentException e) {
+        problems.add("status: " + statusName + " is not one of " + Arrays.toString(DirectiveStatus.values()));
+      }
+    }
+    String search = blankToNull(q);
+    if (search != null && search.length() > SearchText.MAX_QUERY_LENGTH) {
+      problems.add("q: longer than " + SearchText.MAX_QUERY_LENGTH + " characters");
+    }
+    int from = number("offset", offset, 0, 0, Integer.MAX_VALUE, problems);
+    int size = number("limit", limit, DirectiveFilter.DEFAULT_LIMIT, 0, DirectiveFilter.MAX_LIMIT, problems);
+    return new DirectiveFilter(wanted, search, from, size);
+  }
+
+  private static int number(String name, String value, int fallback, int min, int max, List<String> problems) {
+    String text = blankToNull(value);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(text);
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // named below
+    }
+    problems.add(name + ": " + text + " is not a whole number " + (max == Integer.MAX_VALUE ? "of at least " + min
+        : "from " + min + " to " + max));
+    return fallback;
   }
 
   /** Reads and checks the parameters; every problem is named before anything is computed. */
-  ReportQuery query(String notice, String agency, String asOf, String period) {
-    List<String> problems = new java.util.ArrayList<>();
+  ReportQuery query(String notice, String agency, String asOf, String period, List<String> problems) {
     String noticeNumber = blankToNull(notice);
     if (noticeNumber != null && !states.noticeExists(noticeNumber)) {
       throw new ReportNotFoundException("no notice numbered " + noticeNumber);
@@ -179,9 +249,6 @@ public class ReportController {
       if (day != null) {
         problems.add("asOf and period: give one of them, not both");
       }
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidReportQueryException(problems);
     }
     return new ReportQuery(noticeNumber, agencyCode, moment, month);
   }

@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -16,6 +17,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -38,8 +42,9 @@ import vn.directivetracker.lifecycle.DirectiveStatus;
 /**
  * The status report as files to download: an Excel workbook (league table of agencies, the
  * directives, progress per notice) and CSV files of the directives and of the agency totals.
- * Nothing here queries anything: it only lays out a {@link StatusReport} already computed and
- * already restricted to what the viewer may see.
+ * Nothing here queries anything: it lays out a {@link StatusReport} already computed and already
+ * restricted to what the viewer may see, and the directives handed to it one at a time (streamed
+ * from the database by {@link StatusReports#forEachRow}), so a file never needs every row in memory.
  */
 @Component
 public class StatusExports {
@@ -86,14 +91,25 @@ public class StatusExports {
   private static final Map<String, String> FILLS = Map.of("red", "FFC7CE", "orange", "F8CBAD", "green", "C6EFCE",
       "blue", "DDEBF7", "grey", "E7E6E6");
 
+  /** The directives of a file, handed over one at a time in the file's order. */
+  @FunctionalInterface
+  public interface Rows {
+    void forEach(Consumer<StatusRow> each);
+  }
+
   // ---------------------------------------------------------------- XLSX
 
+  /** The workbook with the directives of the report's own page. */
   public void writeXlsx(StatusReport report, OutputStream out) throws IOException {
+    writeXlsx(report, report.directives()::forEach, out);
+  }
+
+  public void writeXlsx(StatusReport report, Rows directives, OutputStream out) throws IOException {
     // close() also deletes SXSSF's temp files (dispose() is deprecated since POI 5.4)
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
+    try (SXSSFWorkbook workbook = new FastWorkbook()) {
       Styles styles = new Styles(workbook);
       agencySheet(workbook.createSheet(AGENCY_SHEET), report, styles);
-      directiveSheet(workbook.createSheet(DIRECTIVE_SHEET), report, styles);
+      directiveSheet(workbook.createSheet(DIRECTIVE_SHEET), directives, styles);
       noticeSheet(workbook.createSheet(NOTICE_SHEET), report, styles);
       workbook.write(out);
     }
@@ -128,11 +144,11 @@ public class StatusExports {
     landscape(sheet, headerRow);
   }
 
-  private void directiveSheet(Sheet sheet, StatusReport report, Styles styles) {
+  private void directiveSheet(Sheet sheet, Rows directives, Styles styles) {
     header(sheet, 0, DIRECTIVE_HEADERS, DIRECTIVE_WIDTHS, styles);
-    int rowIndex = 1;
-    for (StatusRow directive : report.directives()) {
-      Row row = sheet.createRow(rowIndex++);
+    int[] next = {1};
+    directives.forEach(directive -> {
+      Row row = sheet.createRow(next[0]++);
       text(row, 0, directive.noticeNumber(), styles.text);
       text(row, 1, directive.itemRef(), styles.text);
       text(row, DIRECTIVE_TEXT_COLUMN, directive.directiveText(), styles.wrapped);
@@ -161,7 +177,8 @@ public class StatusExports {
       if (lines > 1) {
         row.setHeightInPoints(height(lines));
       }
-    }
+    });
+    int rowIndex = next[0];
     sheet.createFreezePane(0, 1);
     sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rowIndex - 1), 0, DIRECTIVE_HEADERS.size() - 1));
     landscape(sheet, 0);
@@ -268,6 +285,23 @@ public class StatusExports {
     return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
   }
 
+  /**
+   * A streaming workbook zipped at deflate's fastest level: the sheet's XML of 100 000 directives is
+   * tens of megabytes, and the default level spends more time compressing it than writing it.
+   */
+  private static final class FastWorkbook extends SXSSFWorkbook {
+    FastWorkbook() {
+      super(ROW_WINDOW);
+    }
+
+    @Override
+    protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+      ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+      zip.setLevel(Deflater.BEST_SPEED);
+      return zip;
+    }
+  }
+
   /** The workbook's cell styles, made once: Excel caps a workbook at 64 000 styles. */
   private static final class Styles {
     final CellStyle title;
@@ -351,29 +385,46 @@ public class StatusExports {
 
   // ---------------------------------------------------------------- CSV
 
-  /** The directives, one line each, in the report's order and with the columns of the directive sheet. */
+  /** The directives of the report's own page as CSV. */
   public void writeCsv(StatusReport report, OutputStream out) throws IOException {
+    writeCsv(report.directives()::forEach, out);
+  }
+
+  /** The directives, one line each, in the order given and with the columns of the directive sheet. */
+  public void writeCsv(Rows directives, OutputStream out) throws IOException {
     Writer writer = csvWriter(out);
     line(writer, DIRECTIVE_HEADERS);
-    for (StatusRow directive : report.directives()) {
-      List<String> fields = new ArrayList<>(DIRECTIVE_HEADERS.size());
-      fields.add(safe(directive.noticeNumber()));
-      fields.add(safe(directive.itemRef()));
-      fields.add(safe(directive.directiveText()));
-      fields.add(safe(leadName(directive)));
-      fields.add(safe(String.join(", ", directive.coordinatingAgencies())));
-      fields.add(safe(directive.standingOffice()));
-      fields.add(directive.keyTask() ? "Có" : "");
-      fields.add(format(directive.originalDeadline()));
-      fields.add(directive.deadline() != null ? format(directive.deadline()) : safe(ongoingDeadline(directive)));
-      fields.add(directive.status().label());
-      fields.add(directive.daysOverdue() > 0 ? Integer.toString(directive.daysOverdue()) : "");
-      fields.add(format(day(directive.completedAt())));
-      fields.add(safe(directive.lastMonthlyReport()));
-      fields.add(format(day(directive.lastMonthlyReportAt())));
-      line(writer, fields);
+    try {
+      directives.forEach(directive -> {
+        try {
+          csvLine(writer, directive);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     writer.flush();
+  }
+
+  private static void csvLine(Writer writer, StatusRow directive) throws IOException {
+    List<String> fields = new ArrayList<>(DIRECTIVE_HEADERS.size());
+    fields.add(safe(directive.noticeNumber()));
+    fields.add(safe(directive.itemRef()));
+    fields.add(safe(directive.directiveText()));
+    fields.add(safe(leadName(directive)));
+    fields.add(safe(String.join(", ", directive.coordinatingAgencies())));
+    fields.add(safe(directive.standingOffice()));
+    fields.add(directive.keyTask() ? "Có" : "");
+    fields.add(format(directive.originalDeadline()));
+    fields.add(directive.deadline() != null ? format(directive.deadline()) : safe(ongoingDeadline(directive)));
+    fields.add(directive.status().label());
+    fields.add(directive.daysOverdue() > 0 ? Integer.toString(directive.daysOverdue()) : "");
+    fields.add(format(day(directive.completedAt())));
+    fields.add(safe(directive.lastMonthlyReport()));
+    fields.add(format(day(directive.lastMonthlyReportAt())));
+    line(writer, fields);
   }
 
   /** The league table of lead agencies with a closing "Tổng cộng" line, as on the first sheet. */

@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,37 +31,72 @@ public class StatusSnapshotRepository {
     return jdbc.query("select * from dt_status_snapshot order by period desc", StatusSnapshotRepository::snapshot);
   }
 
-  void insert(StatusSnapshot snapshot, List<StatusRow> rows) {
+  /** The snapshot's header; its rows follow in batches ({@link #insertRows}), its count once they are in. */
+  void insert(StatusSnapshot snapshot) {
     jdbc.update("insert into dt_status_snapshot (period, cut_off, as_of, taken_at, directive_count) values (?, ?, ?, ?, ?)",
         snapshot.period(), java.sql.Date.valueOf(snapshot.cutOff()), Timestamp.from(snapshot.asOf()),
         Timestamp.from(snapshot.takenAt()), snapshot.directiveCount());
+  }
+
+  void insertRows(String period, List<StatusRow> rows) {
     jdbc.batchUpdate("insert into dt_status_snapshot_row (period, process_instance_id, business_key, notice_number,"
             + " item_ref, directive_text, lead_agency, lead_agency_name, coordinating_agencies, standing_office, key_task,"
             + " ongoing, deadline_phrase, original_deadline, deadline, status, days_overdue, completed_at,"
-            + " last_monthly_report_at, last_monthly_report) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows.stream().map(row -> new Object[] {snapshot.period(), row.processInstanceId(), row.businessKey(),
+            + " last_monthly_report_at, last_monthly_report, item_order, search_text)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows.stream().map(row -> new Object[] {period, row.processInstanceId(), row.businessKey(),
             row.noticeNumber(), row.itemRef(), row.directiveText(), row.leadAgency(), row.leadAgencyName(),
             String.join(", ", row.coordinatingAgencies()), row.standingOffice(), row.keyTask(), row.ongoing(),
             row.deadlinePhrase(), sqlDate(row.originalDeadline()), sqlDate(row.deadline()), row.status().name(),
             row.daysOverdue(), timestamp(row.completedAt()), timestamp(row.lastMonthlyReportAt()),
-            row.lastMonthlyReport()}).toList());
+            row.lastMonthlyReport(), StatusReports.itemOrder(row.itemRef()), searchText(row.businessKey(),
+                row.noticeNumber(), row.itemRef(), row.leadAgency(), row.leadAgencyName(), row.directiveText())})
+            .toList());
   }
 
-  /** The frozen rows of a period, for one notice and/or some lead agencies (null = no restriction). */
-  List<StatusRow> rows(YearMonth period, String noticeNumber, Collection<String> leadAgencies) {
-    StringBuilder sql = new StringBuilder("select * from dt_status_snapshot_row where period = ?");
-    List<Object> arguments = new ArrayList<>(List.of(period.toString()));
-    if (noticeNumber != null) {
-      sql.append(" and notice_number = ?");
-      arguments.add(noticeNumber);
-    }
-    if (!DirectiveStateRepository.restrictLeads(sql, arguments, leadAgencies)) {
-      return List.of();
-    }
-    return jdbc.query(sql.toString(), StatusSnapshotRepository::row, arguments.toArray());
+  void setDirectiveCount(String period, int count) {
+    jdbc.update("update dt_status_snapshot set directive_count = ? where period = ?", count, period);
   }
 
-  private static StatusRow row(ResultSet row, int number) throws SQLException {
+  /**
+   * A month's rows are written at once: PostgreSQL's statistics, which autovacuum would update only
+   * later, are brought up to date now, so the month's reports are planned for its real size.
+   */
+  void analyze() {
+    String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+        connection -> connection.getMetaData().getDatabaseProductName());
+    if (product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+      jdbc.execute("analyze dt_status_snapshot_row");
+    }
+  }
+
+  /** The sort key and search text of rows frozen before they existed (V3); returns how many were filled in. */
+  int fillDerived() {
+    int filled = 0;
+    while (true) {
+      List<Object[]> updates = jdbc.query("select period, process_instance_id, business_key, notice_number, item_ref,"
+          + " lead_agency, lead_agency_name, directive_text from dt_status_snapshot_row where search_text is null"
+          + " fetch first 500 rows only",
+          (row, number) -> new Object[] {StatusReports.itemOrder(row.getString("item_ref")),
+              searchText(row.getString("business_key"), row.getString("notice_number"), row.getString("item_ref"),
+                  row.getString("lead_agency"), row.getString("lead_agency_name"), row.getString("directive_text")),
+              row.getString("period"), row.getString("process_instance_id")});
+      if (updates.isEmpty()) {
+        return filled;
+      }
+      jdbc.batchUpdate("update dt_status_snapshot_row set item_order = ?, search_text = ? where period = ?"
+          + " and process_instance_id = ?", updates);
+      filled += updates.size();
+    }
+  }
+
+  /** The same parts as a live row's search text (DirectiveStateRepository#refreshDerived). */
+  private static String searchText(String businessKey, String noticeNumber, String itemRef, String lead, String leadName,
+      String text) {
+    return SearchText.of(businessKey, noticeNumber, itemRef, lead, leadName, text);
+  }
+
+  static StatusRow row(ResultSet row, int number) throws SQLException {
     String coordinators = row.getString("coordinating_agencies");
     java.sql.Date original = row.getDate("original_deadline");
     java.sql.Date deadline = row.getDate("deadline");

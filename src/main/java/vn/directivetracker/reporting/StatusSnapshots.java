@@ -3,6 +3,7 @@ package vn.directivetracker.reporting;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,6 +24,7 @@ import vn.directivetracker.lifecycle.Dates;
 public class StatusSnapshots {
 
   private static final Logger log = LoggerFactory.getLogger(StatusSnapshots.class);
+  private static final int BATCH = 500;
 
   private final StatusReports reports;
   private final StatusSnapshotRepository repository;
@@ -69,11 +71,24 @@ public class StatusSnapshots {
     if (asOf.isAfter(Dates.now().toInstant())) {
       throw new IllegalStateException("the data of " + period + " are not cut off before " + asOf);
     }
-    List<StatusRow> rows = reports.rows(null, null, asOf);
-    StatusSnapshot snapshot = new StatusSnapshot(period.toString(), cutOff, asOf, Dates.now().toInstant(), rows.size());
-    repository.insert(snapshot, rows);
-    log.info("[snapshot {}] {} directives frozen as of {}", period, rows.size(), asOf);
-    return snapshot;
+    StatusSnapshot header = new StatusSnapshot(period.toString(), cutOff, asOf, Dates.now().toInstant(), 0);
+    repository.insert(header);
+    // streamed from the read model and written in batches: never every row in memory at once
+    List<StatusRow> batch = new ArrayList<>(BATCH);
+    int[] count = {0};
+    reports.forEachRow(asOf, row -> {
+      batch.add(row);
+      count[0]++;
+      if (batch.size() == BATCH) {
+        repository.insertRows(header.period(), batch);
+        batch.clear();
+      }
+    });
+    repository.insertRows(header.period(), batch);
+    repository.setDirectiveCount(header.period(), count[0]);
+    repository.analyze();
+    log.info("[snapshot {}] {} directives frozen as of {}", period, count[0], asOf);
+    return new StatusSnapshot(header.period(), cutOff, asOf, header.takenAt(), count[0]);
   }
 
   public List<StatusSnapshot> all() {

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.calendar.WorkingDayCalendar;
 import vn.directivetracker.lifecycle.Dates;
+import vn.directivetracker.reporting.DirectiveFilter;
 import vn.directivetracker.reporting.ReportQuery;
 import vn.directivetracker.reporting.StatusReports;
 
@@ -115,7 +116,8 @@ public class ReviewCycle {
     // an instant ends in Z: a "+07:00" offset would need escaping in a link ("+" reads as a space)
     execution.setVariable(STATUS_REPORT_URL, "/dashboard?asOf=" + reviewAt);
     execution.setVariable(STATUS_REPORT_XLSX_URL, "/api/reports/status.xlsx?asOf=" + reviewAt);
-    execution.setVariable(STATUS_SUMMARY, StatusSummary.of(reports.report(ReportQuery.everything(reviewAt))));
+    execution.setVariable(STATUS_SUMMARY, StatusSummary.of(reports.report(ReportQuery.everything(reviewAt), null,
+        DirectiveFilter.firstPage().aggregatesOnly())));
     log.info("[{}] review prepared: reports of {} due {}, consolidation by {} due {}, meeting by {} due {}",
         execution.getProcessBusinessKey(), settings.reportingAgencies(), reportDue, settings.consolidatingOffice(),
         consolidationDue, settings.meetingGroup(), meetingDue);

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -63,8 +64,8 @@ class ReportAccessOverRestTest {
   void theMinistriesThatPrepareTheReviewSeeTheWholeProgramme() throws Exception {
     // 315/TB-VPCP §6: BKHCN and BCA report on every directive to the standing body
     assertThat(json(get("/api/reports/viewer", "officer-bca")).path("seesAll").asBoolean()).isTrue();
-    assertThat(json(get("/api/reports/status", "officer-bkhcn")).path("directives").findValuesAsText("leadAgency"))
-        .contains("BCA", "BYT");
+    assertThat(json(get("/api/reports/status?notice=" + encode(notice), "officer-bkhcn")).path("directives")
+        .findValuesAsText("leadAgency")).contains("BCA", "BYT");
   }
 
   @Test
@@ -87,7 +88,8 @@ class ReportAccessOverRestTest {
   @Test
   void managersAndStandingOfficesSeeEveryAgency() throws Exception {
     for (String user : new String[] {"manager", "reviewer-vpcp", "leader"}) {
-      JsonNode report = json(get("/api/reports/status", user));
+      // the first page of every directive may hold other tests' ones: this test's notice
+      JsonNode report = json(get("/api/reports/status?notice=" + encode(notice), user));
       assertThat(report.path("directives").findValuesAsText("leadAgency")).as(user).contains("BCA", "BYT");
       assertThat(json(get("/api/reports/viewer", user)).path("seesAll").asBoolean()).as(user).isTrue();
     }
@@ -103,6 +105,98 @@ class ReportAccessOverRestTest {
     assertThat(bad.body()).contains("agency: unknown agency code NOPE", "asOf: 31/6/2026", "period: 2026-13");
     assertThat(get("/api/reports/status?period=1999-01", "manager").statusCode()).isEqualTo(404);
     assertThat(get("/api/reports/status?notice=404/TB-NOPE", "manager").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theDirectivesComeInPagesBehindTheTotals() throws Exception {
+    String scope = "/api/reports/status?notice=" + encode(notice);
+    JsonNode first = json(get(scope + "&limit=1", "manager"));
+    assertThat(first.path("directives")).hasSize(1);
+    assertThat(first.path("directivesTotal").asInt()).isEqualTo(2);
+    assertThat(first.path("offset").asInt()).isZero();
+    assertThat(first.path("limit").asInt()).isEqualTo(1);
+    assertThat(first.path("totals").path("total").asInt()).isEqualTo(2);
+    JsonNode second = json(get(scope + "&limit=1&offset=1", "manager"));
+    assertThat(second.path("directives")).hasSize(1);
+    assertThat(List.of(first.path("directives").get(0).path("leadAgency").asText(),
+        second.path("directives").get(0).path("leadAgency").asText())).containsExactlyInAnyOrder("BCA", "BYT");
+    assertThat(json(get(scope + "&offset=2", "manager")).path("directives")).isEmpty();
+    // limit=0: the aggregates alone
+    JsonNode counts = json(get(scope + "&limit=0", "manager"));
+    assertThat(counts.path("directives")).isEmpty();
+    assertThat(counts.path("directivesTotal").asInt()).isEqualTo(2);
+    assertThat(counts.path("agencies").findValuesAsText("agency")).containsExactlyInAnyOrder("BCA", "BYT");
+  }
+
+  @Test
+  void statusAndSearchNarrowTheListButNotTheTotals() throws Exception {
+    String scope = "/api/reports/status?notice=" + encode(notice);
+    String status = json(get(scope, "manager")).path("directives").get(0).path("status").asText();
+    JsonNode same = json(get(scope + "&status=" + status, "manager"));
+    assertThat(same.path("directivesTotal").asInt()).isEqualTo(2);
+    JsonNode none = json(get(scope + "&status=ONGOING_CLOSED", "manager"));
+    assertThat(none.path("directives")).isEmpty();
+    assertThat(none.path("directivesTotal").asInt()).isZero();
+    assertThat(none.path("totals").path("total").asInt()).isEqualTo(2);
+
+    // diacritics and case are ignored, every word must match: the lead agency's name, the text
+    for (String q : List.of("bo y te", "BỘ Y TẾ", "Bộ y tế")) {
+      JsonNode found = json(get(scope + "&q=" + encode(q), "manager"));
+      assertThat(found.path("directives").findValuesAsText("leadAgency")).as(q).containsExactly("BYT");
+      assertThat(found.path("directivesTotal").asInt()).as(q).isEqualTo(1);
+      assertThat(found.path("totals").path("total").asInt()).as(q).isEqualTo(2);
+    }
+    assertThat(json(get(scope + "&q=" + encode("ra soat thu tuc"), "manager")).path("directivesTotal").asInt())
+        .isEqualTo(2);
+    assertThat(json(get(scope + "&q=" + encode("thủ tục bộ công an"), "manager")).path("directives")
+        .findValuesAsText("leadAgency")).containsExactly("BCA");
+    // LIKE's own characters are searched for as they are
+    assertThat(json(get(scope + "&q=" + encode("%"), "manager")).path("directivesTotal").asInt()).isZero();
+    assertThat(json(get(scope + "&q=" + encode("_"), "manager")).path("directivesTotal").asInt()).isZero();
+
+    // the files take the same filter
+    HttpResponse<byte[]> csv = download("/api/reports/status.csv?notice=" + encode(notice) + "&q=" + encode("bo y te"),
+        "manager");
+    String text = new String(csv.body(), 3, csv.body().length - 3, UTF_8);
+    assertThat(text.split("\r\n")).hasSize(2);
+    assertThat(text).contains("Bộ Y tế").doesNotContain("Bộ Công an");
+  }
+
+  @Test
+  void anOfficerNeverSeesAnotherAgencysRowsInPagesCountsOrSearch() throws Exception {
+    JsonNode all = json(get("/api/reports/status?limit=1000", "officer-byt"));
+    assertThat(all.path("directives").findValuesAsText("leadAgency")).isNotEmpty().containsOnly("BYT");
+    assertThat(all.path("directivesTotal").asInt()).isEqualTo(all.path("totals").path("total").asInt());
+    assertThat(all.path("agencies").findValuesAsText("agency")).containsOnly("BYT");
+    // the BCA directive matches this search, but is not theirs to see or count
+    JsonNode search = json(get("/api/reports/status?q=" + encode("bộ công an " + notice), "officer-byt"));
+    assertThat(search.path("directives")).isEmpty();
+    assertThat(search.path("directivesTotal").asInt()).isZero();
+    JsonNode notice = json(get("/api/reports/status?q=" + encode(this.notice), "officer-byt"));
+    assertThat(notice.path("directives").findValuesAsText("leadAgency")).containsExactly("BYT");
+    assertThat(notice.path("directivesTotal").asInt()).isEqualTo(1);
+    JsonNode paged = json(get("/api/reports/status?limit=1&offset=0&notice=" + encode(this.notice), "officer-byt"));
+    assertThat(paged.path("directivesTotal").asInt()).isEqualTo(1);
+    assertThat(paged.path("totals").path("total").asInt()).isEqualTo(1);
+    // the manager's same search finds it
+    assertThat(json(get("/api/reports/status?q=" + encode("bộ công an " + this.notice), "manager"))
+        .path("directives").findValuesAsText("leadAgency")).containsExactly("BCA");
+  }
+
+  @Test
+  void badPagingAndFilterParametersAreNamed() throws Exception {
+    HttpResponse<String> bad = get("/api/reports/status?offset=-1&limit=1001&status=LATE&q=" + "x".repeat(201), "manager");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+    assertThat(bad.body()).contains("offset: -1", "limit: 1001", "status: LATE", "q: longer than 200");
+    assertThat(get("/api/reports/status?limit=abc", "manager").body()).contains("limit: abc");
+    assertThat(get("/api/reports/status?offset=1e3", "manager").statusCode()).isEqualTo(400);
+    assertThat(get("/api/reports/status.xlsx?status=nope", "manager").statusCode()).isEqualTo(400);
+    assertThat(get("/api/reports/status?limit=1000&q=" + "x".repeat(200), "manager").statusCode()).isEqualTo(200);
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, UTF_8);
   }
 
   @Test

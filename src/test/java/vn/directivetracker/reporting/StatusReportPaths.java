@@ -199,10 +199,62 @@ abstract class StatusReportPaths {
     assertThat(frozen.period()).isEqualTo("2026-06");
     assertThat(row(frozen, directive).status()).isEqualTo(DirectiveStatus.OVERDUE);
     assertThat(row(frozen, directive).daysOverdue()).isEqualTo(4);
+    // the frozen rows are listed, filtered and searched like live ones
+    ReportQuery frozenJune = new ReportQuery(notice, null, null, "2026-06");
+    assertThat(reports.report(frozenJune, null, new DirectiveFilter(null, "bộ công an", 0, 10)).directives())
+        .extracting(StatusRow::processInstanceId).containsExactly(directive.getId());
+    assertThat(reports.report(frozenJune, null, new DirectiveFilter(null, "bo tai chinh", 0, 10)).directivesTotal())
+        .isZero();
+    assertThat(reports.report(frozenJune, null, new DirectiveFilter(DirectiveStatus.OVERDUE, null, 0, 10))
+        .directivesTotal()).isEqualTo(1);
+    assertThat(reports.report(frozenJune, List.of("BTC"), DirectiveFilter.firstPage()).totals().total()).isZero();
     // taking it again (a retried job) keeps the first
     assertThat(snapshots.freeze(june).takenAt()).isEqualTo(snapshot.takenAt());
     assertThat(row(reports.report(new ReportQuery(notice, null, null, "2026-06")), directive).status())
         .isEqualTo(DirectiveStatus.OVERDUE);
+  }
+
+  @Test
+  void theListIsFilteredSearchedAndPagedByTheDatabase() {
+    ProcessInstance digital = start(variables("BCA", "2026-06-30"));
+    Map<String, Object> other = variables("BTC", "2026-05-29");
+    other.put("directiveText", "Rà soát 100% thủ_tục hành chính tại Đà Nẵng");
+    ProcessInstance review = start(other);
+    ReportQuery query = new ReportQuery(notice, null, null, null);
+
+    assertThat(list(query, null, "da nang")).containsExactly(review.getId());
+    assertThat(list(query, null, "ĐÀ NẴNG rà soát")).containsExactly(review.getId());
+    assertThat(list(query, null, "chuyen doi so")).containsExactly(digital.getId());
+    assertThat(list(query, null, "bo cong an")).containsExactly(digital.getId());
+    // LIKE's own characters are searched for as they are
+    assertThat(list(query, null, "100%")).containsExactly(review.getId());
+    assertThat(list(query, null, "thu_tuc")).containsExactly(review.getId());
+    assertThat(list(query, null, "0%t")).isEmpty();
+    assertThat(list(query, null, "ra_soat")).isEmpty();
+    // the stated day 29/5 has passed: overdue, and first
+    assertThat(list(query, DirectiveStatus.OVERDUE, null)).containsExactly(review.getId());
+    assertThat(list(query, null, null)).containsExactly(review.getId(), digital.getId());
+    StatusReport second = reports.report(query, null, new DirectiveFilter(null, null, 1, 1));
+    assertThat(second.directives()).extracting(StatusRow::processInstanceId).containsExactly(digital.getId());
+    assertThat(second.directivesTotal()).isEqualTo(2);
+    assertThat(second.totals().total()).isEqualTo(2);
+    // a search's total, on a page past its end and without a page
+    StatusReport past = reports.report(query, null, new DirectiveFilter(null, "da nang", 5, 10));
+    assertThat(past.directives()).isEmpty();
+    assertThat(past.directivesTotal()).isEqualTo(1);
+    assertThat(reports.report(query, null, new DirectiveFilter(null, "da nang", 0, 0)).directivesTotal()).isEqualTo(1);
+    assertThat(reports.report(query, null, new DirectiveFilter(null, "ra soat", 0, 1)).directivesTotal()).isEqualTo(1);
+    assertThat(reports.report(query, null, new DirectiveFilter(null, "bo", 0, 1)).directivesTotal()).isEqualTo(2);
+    // what a viewer may not see is neither listed nor counted
+    StatusReport theirs = reports.report(query, List.of("BTC"), new DirectiveFilter(null, "chuyen doi so", 0, 10));
+    assertThat(theirs.directives()).isEmpty();
+    assertThat(theirs.directivesTotal()).isZero();
+    assertThat(theirs.totals().total()).isEqualTo(1);
+  }
+
+  List<String> list(ReportQuery query, DirectiveStatus status, String search) {
+    return reports.report(query, null, new DirectiveFilter(status, search, 0, 10)).directives().stream()
+        .map(StatusRow::processInstanceId).toList();
   }
 
   @Test
@@ -242,6 +294,35 @@ abstract class StatusReportPaths {
 
     DirectiveState filled = states.find(directive.getId()).orElseThrow();
     assertThat(filled).usingRecursiveComparison().isEqualTo(recorded);
+  }
+
+  @Test
+  void theColumnsReportsSortAndSearchByAreWrittenWithTheRowAndFilledInAtStartUp() throws Exception {
+    // 30/4/2026 is a holiday: the stated day's due moment is the end of Monday 4/5
+    ProcessInstance waiting = start(variables("BCA", "2026-04-30"));
+    ProcessInstance confirmed = assignedAndAcknowledged("BTC", "2026-06-30");
+    Map<String, Object> written = derived(waiting);
+    assertThat(written.get("due_at")).isEqualTo(new java.sql.Timestamp(at("2026-05-04T23:59:59").getTime()));
+    assertThat(written.get("item_order")).isEqualTo("00001.");
+    assertThat((String) written.get("search_text")).contains("bo cong an", "day manh chuyen doi so toan dien",
+        notice.toLowerCase(java.util.Locale.ROOT), "bca");
+    assertThat(derived(confirmed).get("due_at")).isEqualTo(java.sql.Timestamp.from(
+        states.find(confirmed.getId()).orElseThrow().deadline()));
+
+    // rows from before the columns existed, and a due moment a changed calendar would move
+    Map<String, Object> confirmedWritten = derived(confirmed);
+    jdbc.update("update dt_directive_state set due_at = null, item_order = null, search_text = null"
+        + " where process_instance_id = ?", confirmed.getId());
+    jdbc.update("update dt_directive_state set due_at = ? where process_instance_id = ?",
+        new java.sql.Timestamp(at("2026-04-30T23:59:59").getTime()), waiting.getId());
+    backfill.run(null);
+    assertThat(derived(waiting)).isEqualTo(written);
+    assertThat(derived(confirmed)).isEqualTo(confirmedWritten);
+  }
+
+  Map<String, Object> derived(ProcessInstance directive) {
+    return jdbc.queryForMap("select due_at, item_order, search_text from dt_directive_state where process_instance_id = ?",
+        directive.getId());
   }
 
   @Test
