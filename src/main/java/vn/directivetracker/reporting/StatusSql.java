@@ -58,7 +58,7 @@ final class StatusSql {
     String ongoing = "s.deadline_kind in (" + StatusReports.ONGOING_KINDS_SQL + ")";
     String deadlineInForce = past
         // StatusReports#deadlineAt: the value with the greatest effective_from <= asOf, else the first
-        ? "case when moved.process_instance_id is null then s.due_at else coalesce("
+        ? "case when s.deadline_moved = false then s.due_at else coalesce("
             + "(select d.deadline from dt_directive_deadline d where d.process_instance_id = s.process_instance_id"
             + " and d.effective_from = (select max(d2.effective_from) from dt_directive_deadline d2"
             + " where d2.process_instance_id = s.process_instance_id and d2.effective_from <= :asOf)),"
@@ -66,10 +66,6 @@ final class StatusSql {
             + " and d.effective_from = (select min(d2.effective_from) from dt_directive_deadline d2"
             + " where d2.process_instance_id = s.process_instance_id))) end"
         : "s.due_at";
-    String movedJoin = past
-        ? " left join (select process_instance_id from dt_directive_deadline group by process_instance_id"
-            + " having count(*) > 1) moved on moved.process_instance_id = s.process_instance_id"
-        : "";
     // 1: the facts at asOf (DirectiveStateRepository's columns, a later fact as absent)
     String facts = "select " + COLUMNS + ","
         + " case when " + ongoing + " then 1 else 0 end as is_ongoing,"
@@ -78,7 +74,7 @@ final class StatusSql {
         + " case when s.completion_submitted_at <= :asOf then s.completion_submitted_at end as submitted_asof,"
         + " case when s.completed_at <= :asOf then s.completed_at end as completed_asof,"
         + " case when s.closed_at <= :asOf then s.closed_at end as closed_asof"
-        + " from dt_directive_state s" + movedJoin
+        + " from dt_directive_state s"
         + " where s.cancelled = false and s.lead_agency is not null and (s.started_at is null or s.started_at <= :asOf)"
         + (scope.isBlank() ? "" : " and " + scope);
     // 2: the deadline the status is judged by, and when the work counts as done (the accepted report's submission)

@@ -209,7 +209,7 @@ class StatusReportBenchmark {
     String columns = "notice_number, item_ref, directive_text, lead_agency, lead_agency_name, coordinating_agencies,"
         + " standing_office, key_task, deadline_kind, deadline_phrase, stated_deadline, original_deadline, deadline,"
         + " started_at, acknowledged_at, completion_submitted_at, completed_at, closed_at, ended_at, cancelled,"
-        + " last_monthly_report_at, last_monthly_report, updated_at, due_at, item_order";
+        + " last_monthly_report_at, last_monthly_report, updated_at, due_at, item_order, deadline_moved";
     int originals = jdbc.queryForObject("select count(*) from dt_directive_state", Integer.class);
     for (int copy = 1; ; copy++) {
       int rows = jdbc.queryForObject("select count(*) from dt_directive_state", Integer.class);
