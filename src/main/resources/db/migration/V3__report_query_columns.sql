@@ -12,11 +12,12 @@ alter table dt_directive_state add column item_order varchar(200);
 -- lower case without diacritics (đ as d): business key, notice, item, lead agency code and name, text
 alter table dt_directive_state add column search_text varchar(22000);
 
--- whether the deadline ever moved (more than one value in dt_directive_deadline): a report as of a
--- past moment looks up the deadline then in force only for these few
+-- whether the deadline ever took two different values (dt_directive_deadline): a report as of a
+-- past moment looks up the deadline then in force only for these few (extensions, changed dates)
 alter table dt_directive_state add column deadline_moved boolean not null default false;
 update dt_directive_state set deadline_moved = true where process_instance_id in
-  (select process_instance_id from dt_directive_deadline group by process_instance_id having count(*) > 1);
+  (select process_instance_id from dt_directive_deadline group by process_instance_id
+   having count(distinct deadline) > 1);
 
 alter table dt_status_snapshot_row add column item_order varchar(200);
 alter table dt_status_snapshot_row add column search_text varchar(22000);

@@ -60,9 +60,10 @@ public class DirectiveStateRepository {
         processInstanceId, from);
     jdbc.update("insert into dt_directive_deadline (process_instance_id, effective_from, deadline) values (?, ?, ?)",
         processInstanceId, from, deadline);
-    // reports as of a past moment look up the deadline then in force only where it moved
-    jdbc.update("update dt_directive_state set deadline_moved = ((select count(*) from dt_directive_deadline"
-        + " where process_instance_id = ?) > 1) where process_instance_id = ?", processInstanceId, processInstanceId);
+    // reports as of a past moment look up the deadline then in force only where it took another value
+    jdbc.update("update dt_directive_state set deadline_moved = ((select count(distinct deadline)"
+        + " from dt_directive_deadline where process_instance_id = ?) > 1) where process_instance_id = ?",
+        processInstanceId, processInstanceId);
   }
 
   void upsert(String processInstanceId, Map<String, Object> columns, Timestamp now) {

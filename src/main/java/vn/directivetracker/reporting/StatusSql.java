@@ -60,11 +60,9 @@ final class StatusSql {
         // StatusReports#deadlineAt: the value with the greatest effective_from <= asOf, else the first
         ? "case when s.deadline_moved = false then s.due_at else coalesce("
             + "(select d.deadline from dt_directive_deadline d where d.process_instance_id = s.process_instance_id"
-            + " and d.effective_from = (select max(d2.effective_from) from dt_directive_deadline d2"
-            + " where d2.process_instance_id = s.process_instance_id and d2.effective_from <= :asOf)),"
+            + " and d.effective_from <= :asOf order by d.effective_from desc limit 1),"
             + " (select d.deadline from dt_directive_deadline d where d.process_instance_id = s.process_instance_id"
-            + " and d.effective_from = (select min(d2.effective_from) from dt_directive_deadline d2"
-            + " where d2.process_instance_id = s.process_instance_id))) end"
+            + " order by d.effective_from limit 1)) end"
         : "s.due_at";
     // 1: the facts at asOf (DirectiveStateRepository's columns, a later fact as absent)
     String facts = "select " + COLUMNS + ","
