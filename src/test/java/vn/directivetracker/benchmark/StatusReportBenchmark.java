@@ -140,6 +140,9 @@ class StatusReportBenchmark {
           + " %d submitted, %d accepted); timers and escalations settled in %.1f s more%s%n", loadSeconds, moveSeconds,
           confirmed, acknowledged, submitted, accepted, settleSeconds, copied);
       System.out.printf("  statuses: %s%n", all.totals());
+      System.out.printf("  directives whose deadline took another value (looked up as of a past moment): %,d%n",
+          app.getBean(JdbcTemplate.class).queryForObject(
+              "select count(*) from dt_directive_state where deadline_moved", Integer.class));
       measure("status report, all agencies, as of now (service, first page)",
           () -> reports.report(ReportQuery.everything(null)));
       measure("status report, all agencies, as of a past moment (service)",
