@@ -1,0 +1,6 @@
+package vn.directivetracker.tasklist;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TasklistOverHttpH2Test extends TasklistPaths {}
