@@ -41,7 +41,7 @@ public class TaskNamePlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         String process = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
-        if (("directive".equals(process) || "reviewCycle".equals(process))
+        if (TaskNames.PROCESSES.contains(process)
             && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
           TaskDefinition definition = userTask.getTaskDefinition();
           if (definition.getNameExpression() != null) {
@@ -71,7 +71,8 @@ public class TaskNamePlugin extends AbstractProcessEnginePlugin {
     }
 
     private String name(String step, VariableScope scope) {
-      return "directive".equals(process) ? names.directiveTask(step, taskKey, scope) : names.reviewTask(step, scope);
+      return "directive".equals(process) ? names.directiveTask(step, taskKey, scope::getVariable)
+          : names.reviewTask(step, scope::getVariable);
     }
 
     @Override

@@ -6,7 +6,8 @@ import static vn.directivetracker.lifecycle.DirectiveVariables.NOTICE_NUMBER;
 import static vn.directivetracker.review.ReviewVariables.REPORTING_AGENCY;
 import static vn.directivetracker.review.ReviewVariables.REVIEW_DATE;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.agency.AgencyRegistry;
 
@@ -19,6 +20,8 @@ import vn.directivetracker.agency.AgencyRegistry;
 @Component("taskNames")
 public class TaskNames {
 
+  /** The processes whose user tasks are named here. */
+  public static final List<String> PROCESSES = List.of("directive", "reviewCycle");
   /** ACT_RU_TASK.NAME_ and ACT_HI_TASKINST.NAME_ are varchar(255). */
   public static final int MAX_LENGTH = 255;
   /** The multi-instance element variable of the coordination task: the coordinator it is for. */
@@ -33,16 +36,16 @@ public class TaskNames {
   }
 
   /** A directive's task: its item and the lead agency, or for the coordination task the coordinator. */
-  public String directiveTask(String step, String taskKey, VariableScope scope) {
-    String agency = (String) scope.getVariable(COORDINATION_TASK.equals(taskKey) ? COORDINATING_AGENCY : LEAD_AGENCY);
-    String item = scope.getVariable(NOTICE_NUMBER) + " mục " + scope.getVariable(ITEM_REF);
-    return compose(step, item, agency == null ? null : agencies.nameOf(agency));
+  public String directiveTask(String step, String taskKey, Function<String, Object> variable) {
+    Object agency = variable.apply(COORDINATION_TASK.equals(taskKey) ? COORDINATING_AGENCY : LEAD_AGENCY);
+    String item = variable.apply(NOTICE_NUMBER) + " mục " + variable.apply(ITEM_REF);
+    return compose(step, item, agency == null ? null : agencies.nameOf(agency.toString()));
   }
 
   /** A periodic review's task: the review's day, and for an agency's report (or its follow-up) the agency. */
-  public String reviewTask(String step, VariableScope scope) {
-    Object agency = scope.getVariable(REPORTING_AGENCY);
-    return compose(step, "phiên rà soát " + scope.getVariable(REVIEW_DATE),
+  public String reviewTask(String step, Function<String, Object> variable) {
+    Object agency = variable.apply(REPORTING_AGENCY);
+    return compose(step, "phiên rà soát " + variable.apply(REVIEW_DATE),
         agency == null ? null : agencies.nameOf(agency.toString()));
   }
 

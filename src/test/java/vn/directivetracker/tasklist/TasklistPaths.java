@@ -39,6 +39,7 @@ abstract class TasklistPaths {
 
   @Autowired ProcessEngine engine;
   @Autowired TasklistFilters filters;
+  @Autowired TaskNameBackfill backfill;
   @LocalServerPort int port;
 
   /** A BCA directive (coordinator BKHCN, standing office VPCP) of notice 99/TB-VPCP item 1.a, not yet confirmed. */
@@ -103,6 +104,17 @@ abstract class TasklistPaths {
     assertThat(name).hasSizeLessThanOrEqualTo(TaskNames.MAX_LENGTH).startsWith("Xác nhận giao nhiệm vụ — 999")
         .contains("…").endsWith(" (Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo,"
             + " chuyển đổi số và Đề án 06)");
+  }
+
+  @Test
+  void openTasksFromBeforeAreNamedAtStartUp() {
+    Task confirm = task("Task_ConfirmAssignment");
+    // as a task created by the previous version: the bare element name
+    engine.getTaskService().setName(confirm.getId(), "Xác nhận giao nhiệm vụ");
+    backfill.run(null);
+    assertThat(task("Task_ConfirmAssignment").getName()).isEqualTo("Xác nhận giao nhiệm vụ — 99/TB-VPCP mục 1.a (Bộ Công an)");
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(confirm.getId()).singleResult()
+        .getName()).isEqualTo("Xác nhận giao nhiệm vụ — 99/TB-VPCP mục 1.a (Bộ Công an)");
   }
 
   @Test
