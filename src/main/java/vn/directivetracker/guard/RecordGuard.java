@@ -92,7 +92,9 @@ import vn.directivetracker.lifecycle.DirectiveInputException;
  *       refused attempt is not counted as a failed run of the job.</li>
  *   <li>Comments and attachments: on a task the user may work on; changing or deleting them, and
  *       process-level ones, only administrators. A task of a process ends with its process, never by
- *       deletion. A task's name, description, priority and due date are the procedure's.</li>
+ *       deletion. A task's name, description, priority and due date are the procedure's; its
+ *       follow-up date may be set by anyone who may work on it. Standalone tasks are the
+ *       administrators'.</li>
  * </ul>
  *
  * <p>Only the outermost command of a signed-in user is judged: the engine's and the beans' own
