@@ -1,11 +1,15 @@
 package vn.directivetracker.access;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.Direction;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.TaskQueryProperty;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +20,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters, created at start-up when missing (a filter an administrator edited
- * is left as it is). Without them Tasklist opens on "No filter available". Every list is sorted
- * by due date; expressions are evaluated for the logged-in user.
+ * is left as it is). Without them Tasklist opens on "No filter available". Expressions are evaluated
+ * for the logged-in user.
+ *
+ * <p>A filter carries no order of its own: the engine puts a filter's order before the one Tasklist
+ * sends, so a list "sorted by" what Tasklist's header names was really sorted by the filter's due
+ * date first. The order is Tasklist's, due date first by default (its
+ * {@code scripts/directive-tracker.js}), and the header tells the truth.
  */
 @Component
 @Order(40)
@@ -54,7 +63,26 @@ public class TasklistFilters implements ApplicationRunner {
     // the review's few tasks would otherwise sit under hundreds of directive tasks in the office's list
     created += ensure(PERIODIC_REVIEW, -5, "Báo cáo, tổng hợp và họp của phiên rà soát định kỳ (315/TB-VPCP mục 6)",
         agencyTasks().processDefinitionKey("reviewCycle"));
-    log.info("Tasklist filters ready ({} created)", created);
+    int reordered = 0;
+    for (String name : List.of(MY_AGENCY, MINE, DUE_SOON, OVERDUE, MONTHLY_REPORTS, PERIODIC_REVIEW)) {
+      reordered += dropOwnOrder(name);
+    }
+    log.info("Tasklist filters ready ({} created, {} left to Tasklist's sort order)", created, reordered);
+  }
+
+  /** Filters created before carried "due date ascending" of their own; exactly that order is removed. */
+  private int dropOwnOrder(String name) {
+    int changed = 0;
+    for (Filter filter : filterService.createFilterQuery().filterName(name).list()) {
+      if (filter.getQuery() instanceof TaskQueryImpl query && query.getOrderingProperties().size() == 1
+          && TaskQueryProperty.DUE_DATE.equals(query.getOrderingProperties().get(0).getQueryProperty())
+          && query.getOrderingProperties().get(0).getDirection() == Direction.ASCENDING) {
+        query.setOrderingProperties(new ArrayList<>());
+        filterService.saveFilter(filter.setQuery(query));
+        changed++;
+      }
+    }
+    return changed;
   }
 
   private TaskQuery agencyTasks() {
@@ -65,7 +93,6 @@ public class TasklistFilters implements ApplicationRunner {
     if (filterService.createFilterQuery().filterName(name).count() > 0) {
       return 0;
     }
-    query.orderByDueDate().asc();
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", description);
     properties.put("priority", priority);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
@@ -90,7 +92,9 @@ import vn.directivetracker.lifecycle.DirectiveInputException;
  *       refused attempt is not counted as a failed run of the job.</li>
  *   <li>Comments and attachments: on a task the user may work on; changing or deleting them, and
  *       process-level ones, only administrators. A task of a process ends with its process, never by
- *       deletion. A task's name, description, priority and due date are the procedure's.</li>
+ *       deletion. A task's name, description, priority and due date are the procedure's; its
+ *       follow-up date may be set by anyone who may work on it. Standalone tasks are the
+ *       administrators'.</li>
  * </ul>
  *
  * <p>Only the outermost command of a signed-in user is judged: the engine's and the beans' own
@@ -129,8 +133,9 @@ final class RecordGuard extends CommandInterceptor {
     try {
       if (depth == 0) {
         CommandContext context = Context.getCommandContext();
-        if (context != null && context.getAuthenticatedUserId() != null) {
-          judge(command, context);
+        if (context != null && context.getAuthenticatedUserId() != null && judge(command, context)) {
+          // a follow-up date set by someone who may work on the task: the engine would ask for TASK_ASSIGN
+          return context.runWithoutAuthorization(() -> next.execute(command));
         }
       }
       return next.execute(command);
@@ -139,8 +144,12 @@ final class RecordGuard extends CommandInterceptor {
     }
   }
 
+  /**
+   * Refuses what the user's role may not write. True when the command only sets a follow-up date on a
+   * task the user may work on: the engine asks for the right to reassign it, which officers do not hold.
+   */
   @SuppressWarnings("unchecked")
-  private void judge(Command<?> command, CommandContext context) {
+  private boolean judge(Command<?> command, CommandContext context) {
     boolean admin = context.getAuthenticatedGroupIds() != null
         && context.getAuthenticatedGroupIds().contains(Roles.ADMINISTRATORS);
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
@@ -191,12 +200,37 @@ final class RecordGuard extends CommandInterceptor {
         // a candidate group added to a task may work on it: who works on what is the procedure's choice
         throw refused("Cơ quan, người được giao công việc do quy trình xác định; chỉ được nhận hoặc giao lại công việc");
       }
-    } else if (command instanceof AbstractSetTaskPropertyCmd && !(command instanceof SetTaskFollowUpDateCmd)) {
+    } else if (command instanceof SetTaskFollowUpDateCmd) {
+      return !admin && mayWorkOn(context, context.getTaskManager().findTaskById((String) CommandFields.read(command,
+          "taskId")));
+    } else if (command instanceof AbstractSetTaskPropertyCmd) {
       if (!admin) {
-        throw refused("Tên, mô tả, mức ưu tiên và hạn của công việc do quy trình đặt");
+        throw refused("Tên, mô tả, mức ưu tiên và hạn xử lý của công việc do quy trình đặt; chỉ quản trị hệ thống"
+            + " được sửa");
       }
-    } else if (command instanceof SaveTaskCmd && !admin) {
-      checkTaskUpdate(context, (TaskEntity) CommandFields.read(command, "task"));
+    } else if ((command instanceof CreateTaskCmd || command instanceof SaveTaskCmd) && !admin) {
+      TaskEntity task = command instanceof SaveTaskCmd ? (TaskEntity) CommandFields.read(command, "task") : null;
+      if (command instanceof CreateTaskCmd || task != null && task.getRevision() == 0) {
+        // a standalone task belongs to no directive: outside the procedure, so the administrators' only
+        throw refused("Chỉ quản trị hệ thống được tạo việc riêng lẻ; việc của một nhiệm vụ do quy trình tạo");
+      }
+      return checkTaskUpdate(context, task) && mayWorkOn(context, task);
+    }
+    return false;
+  }
+
+  /** Whether the user may claim and complete the task (TASK_WORK), which is what a follow-up date needs. */
+  private static boolean mayWorkOn(CommandContext context, TaskEntity task) {
+    if (task == null) {
+      return false; // the command answers "no such task" itself
+    }
+    try {
+      for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+        checker.checkTaskWork(task);
+      }
+      return true;
+    } catch (AuthorizationException notHers) {
+      return false; // the engine's own check answers
     }
   }
 
@@ -306,14 +340,17 @@ final class RecordGuard extends CommandInterceptor {
     }
   }
 
-  /** Reassigning (assignee, owner) and the personal follow-up date stay; the rest of a task is the procedure's. */
-  private static void checkTaskUpdate(CommandContext context, TaskEntity changed) {
-    if (changed == null || changed.getRevision() == 0) {
-      return; // creating a task: the engine's TASK CREATE authorization decides
+  /**
+   * Reassigning (assignee, owner) and the follow-up date stay; the rest of a task is the procedure's.
+   * True when the follow-up date is all that changes.
+   */
+  private static boolean checkTaskUpdate(CommandContext context, TaskEntity changed) {
+    if (changed == null) {
+      return false;
     }
     TaskEntity stored = context.getDbSqlSession().selectById(TaskEntity.class, changed.getId());
     if (stored == null) {
-      return;
+      return false;
     }
     Map<String, Object[]> fields = new LinkedHashMap<>();
     fields.put("name", new Object[] {stored.getName(), changed.getName()});
@@ -326,10 +363,19 @@ final class RecordGuard extends CommandInterceptor {
     List<String> altered = fields.entrySet().stream()
         .filter(entry -> !Objects.equals(entry.getValue()[0], entry.getValue()[1])).map(Map.Entry::getKey).toList();
     if (!altered.isEmpty()) {
-      throw refused("Chỉ được giao lại công việc hoặc đặt ngày theo dõi; những thông tin do quy trình đặt không được"
-          + " sửa: " + String.join(", ", altered));
+      throw refused("Những thông tin này của công việc do quy trình đặt, chỉ quản trị hệ thống được sửa: "
+          + String.join(", ", altered.stream().map(field -> FIELD_LABELS.get(field) + " (" + field + ")").toList())
+          + ". Người xử lý được đặt ngày nhắc; giao lại việc theo quyền của mình");
     }
+    return !Objects.equals(time(stored.getFollowUpDate()), time(changed.getFollowUpDate()))
+        && Objects.equals(stored.getAssignee(), changed.getAssignee())
+        && Objects.equals(stored.getOwner(), changed.getOwner())
+        && Objects.equals(stored.getDelegationState(), changed.getDelegationState());
   }
+
+  private static final Map<String, String> FIELD_LABELS = Map.of("name", "tên", "description", "mô tả",
+      "priority", "mức ưu tiên", "due", "hạn xử lý", "parentTaskId", "việc cha", "tenantId", "đơn vị thuê",
+      "caseInstanceId", "hồ sơ");
 
   private static Long time(Date date) {
     return date == null ? null : date.getTime();

@@ -354,7 +354,7 @@ abstract class AttackerPaths {
     HttpResponse<String> redated = call("PUT", "/engine-rest/task/" + task, "reviewer-vpcp",
         "{\"name\": \"" + name + "\", \"due\": \"2099-12-31T23:59:59.000+0700\", \"priority\": 1}");
     assertRefused(redated, "reviewer-vpcp");
-    assertThat(redated.body()).contains("priority, due");
+    assertThat(redated.body()).contains("mức ưu tiên (priority), hạn xử lý (due)");
     // another agency made a candidate could work on the lead's task
     assertRefused(call("POST", "/engine-rest/task/" + task + "/identity-links", "reviewer-vpcp",
         "{\"groupId\": \"BTC\", \"type\": \"candidate\"}"), "reviewer-vpcp");

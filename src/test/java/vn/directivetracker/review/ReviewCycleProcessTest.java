@@ -108,6 +108,24 @@ class ReviewCycleProcessTest {
   }
 
   @Test
+  void everyTaskNamesItsReviewAndTheAgencyItIsAbout() {
+    ProcessInstance review = review();
+    assertThat(reportTasks(review)).extracting(Task::getName).containsExactlyInAnyOrder(
+        "Lập báo cáo tiến độ định kỳ — phiên rà soát 24/11/2026 (Bộ Khoa học và Công nghệ)",
+        "Lập báo cáo tiến độ định kỳ — phiên rà soát 24/11/2026 (Bộ Công an)");
+    clock("2026-11-27T00:00:30");
+    for (Job late : managementService.createJobQuery().processInstanceId(review.getId())
+        .activityId("Timer_ReviewReportLate").list()) {
+      managementService.executeJob(late.getId());
+    }
+    // the office's follow-up names the agency that is late
+    assertThat(followUpOf(review, "BCA").getName()).isEqualTo("Đôn đốc nộp báo cáo — phiên rà soát 24/11/2026 (Bộ Công an)");
+    submitReport(review, "BKHCN", "Báo cáo", null);
+    submitReport(review, "BCA", "Báo cáo", null);
+    assertThat(task(review, "Task_ConsolidateReports").getName()).isEqualTo("Tổng hợp báo cáo — phiên rà soát 24/11/2026");
+  }
+
+  @Test
   void aTimerRunEarlyByHandDoesNotStartASecondReviewTheSameDay() {
     ProcessInstance first = review();
     // an administrator runs the next job before 08:00: the engine schedules 08:00 the same day again

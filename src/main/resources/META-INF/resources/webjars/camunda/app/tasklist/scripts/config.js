@@ -16,6 +16,7 @@
  */
 
 // Directive Tracker: Camunda 7.24's shipped app/tasklist/scripts/config.js with only these changes:
+// - requireJsConfig loads scripts/directive-tracker.js (what the user may do, the default sort order);
 // - the app's name in the header, the browser tab and the login page ("vendor name");
 // - Vietnamese for every user: 'vi' is the only locale offered, so the browser's language never
 //   switches a user to English (Camunda picks the browser's first language when it is listed).
@@ -31,11 +32,15 @@ export default {
     availableLocales: ['vi'],
     fallbackLocale: 'vi'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // scripts/directive-tracker.js: "Bắt đầu quy trình", "Tạo việc" and the due date's editor shown
+  // only to those who may use them; lists sorted by due date until the user picks another order
+  requireJsConfig: {
+    ngDeps: ['dt.tasklist'],
+    deps: ['directive-tracker'],
+    paths: {
+      'directive-tracker': 'scripts/directive-tracker'
+    }
+  },
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false,
   // assignProcessInstanceIdToTaskComment: true,
