@@ -15,9 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -290,7 +288,7 @@ final class NationalDataset {
       List<Future<?>> futures = new ArrayList<>();
       for (Task task : chosen) {
         futures.add(workers.submit(() -> {
-          completeRetrying(completion, task);
+          StatusReportBenchmark.completeRetrying(completion::complete, task);
           int n = completed.incrementAndGet();
           if (n % 5_000 == 0) {
             System.out.printf("      %s: %d of %d (%.0f/s)%n", key, n, chosen.size(), n / seconds(start));
@@ -308,26 +306,6 @@ final class NationalDataset {
 
   static boolean inShare(String processInstanceId, String salt, int percent) {
     return Math.floorMod((processInstanceId + salt).hashCode(), 100) < percent;
-  }
-
-  /** As an officer would: a step that met a timer firing on the same directive is tried again. */
-  private static void completeRetrying(Completion completion, Task task) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        completion.complete(task);
-        return;
-      } catch (OptimisticLockingException e) {
-        if (attempt == 10) {
-          throw e;
-        }
-        try {
-          Thread.sleep(ThreadLocalRandom.current().nextInt(20, 100 * attempt));
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
   }
 
   /** Sets every monthly report timer due now; returns how many. */

@@ -23,8 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -364,18 +362,7 @@ class NationalScaleBenchmark {
     long[] after = sql.snapshot();
 
     app.getBeanFactory().registerSingleton("bareGroups", new NoticeImportBenchmark.BareGroups());
-    BpmnModelInstance bare = Bpmn.createExecutableProcess("bareTask").camundaHistoryTimeToLive(1)
-        .startEvent().userTask().camundaCandidateGroups("${group}").endEvent().done();
-    BpmnModelInstance bareItem = Bpmn.createExecutableProcess("bareItem").camundaHistoryTimeToLive(1)
-        .startEvent().callActivity().calledElement("bareTask").camundaAsyncBefore().camundaIn("group", "group")
-        .multiInstance().camundaAsyncBefore().camundaCollection("${bareGroups.ten(item)}").camundaElementVariable("group")
-        .multiInstanceDone().endEvent().done();
-    BpmnModelInstance bareParent = Bpmn.createExecutableProcess("bareParent").camundaHistoryTimeToLive(1)
-        .startEvent().callActivity().calledElement("bareItem").camundaAsyncBefore().camundaIn("item", "item")
-        .multiInstance().camundaAsyncBefore().camundaCollection("${bareGroups.items()}").camundaElementVariable("item")
-        .multiInstanceDone().endEvent().done();
-    engine.getRepositoryService().createDeployment().name("benchmark").addModelInstance("bare.bpmn", bare)
-        .addModelInstance("bareItem.bpmn", bareItem).addModelInstance("bareParent.bpmn", bareParent).deploy();
+    NoticeImportBenchmark.deployBareFanOut(engine);
     long[] bareBefore = sql.snapshot();
     long bareStarted = System.nanoTime();
     engine.getRuntimeService().startProcessInstanceByKey("bareParent");

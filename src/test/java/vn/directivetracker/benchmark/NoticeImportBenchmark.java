@@ -50,18 +50,7 @@ class NoticeImportBenchmark {
       double directiveSeconds = waitFor(engine, "directive", DIRECTIVES, started);
 
       // the bare process is started through the same two-level fan-out as notices (1 000 groups of 10)
-      BpmnModelInstance bare = Bpmn.createExecutableProcess("bareTask").camundaHistoryTimeToLive(1)
-          .startEvent().userTask().camundaCandidateGroups("${group}").endEvent().done();
-      BpmnModelInstance bareItem = Bpmn.createExecutableProcess("bareItem").camundaHistoryTimeToLive(1)
-          .startEvent().callActivity().calledElement("bareTask").camundaAsyncBefore().camundaIn("group", "group")
-          .multiInstance().camundaAsyncBefore().camundaCollection("${bareGroups.ten(item)}").camundaElementVariable("group")
-          .multiInstanceDone().endEvent().done();
-      BpmnModelInstance bareParent = Bpmn.createExecutableProcess("bareParent").camundaHistoryTimeToLive(1)
-          .startEvent().callActivity().calledElement("bareItem").camundaAsyncBefore().camundaIn("item", "item")
-          .multiInstance().camundaAsyncBefore().camundaCollection("${bareGroups.items()}").camundaElementVariable("item")
-          .multiInstanceDone().endEvent().done();
-      engine.getRepositoryService().createDeployment().name("benchmark").addModelInstance("bare.bpmn", bare)
-          .addModelInstance("bareItem.bpmn", bareItem).addModelInstance("bareParent.bpmn", bareParent).deploy();
+      deployBareFanOut(engine);
       long bareStarted = System.nanoTime();
       engine.getRuntimeService().startProcessInstanceByKey("bareParent");
       double bareSeconds = waitFor(engine, "bareTask", DIRECTIVES, bareStarted);
@@ -75,6 +64,26 @@ class NoticeImportBenchmark {
           bareSeconds, DIRECTIVES / bareSeconds);
       System.out.printf("  directive / bare time ratio: %.1f%n%n", directiveSeconds / bareSeconds);
     }
+  }
+
+  /**
+   * Deploys the bare start → user task process ({@code bareTask}) behind the same two-level fan-out
+   * as notices ({@code bareParent} → {@code bareItem}, 1 000 groups of 10); its collections come from
+   * a {@link BareGroups} bean named {@code bareGroups}.
+   */
+  static void deployBareFanOut(ProcessEngine engine) {
+    BpmnModelInstance bare = Bpmn.createExecutableProcess("bareTask").camundaHistoryTimeToLive(1)
+        .startEvent().userTask().camundaCandidateGroups("${group}").endEvent().done();
+    BpmnModelInstance bareItem = Bpmn.createExecutableProcess("bareItem").camundaHistoryTimeToLive(1)
+        .startEvent().callActivity().calledElement("bareTask").camundaAsyncBefore().camundaIn("group", "group")
+        .multiInstance().camundaAsyncBefore().camundaCollection("${bareGroups.ten(item)}").camundaElementVariable("group")
+        .multiInstanceDone().endEvent().done();
+    BpmnModelInstance bareParent = Bpmn.createExecutableProcess("bareParent").camundaHistoryTimeToLive(1)
+        .startEvent().callActivity().calledElement("bareItem").camundaAsyncBefore().camundaIn("item", "item")
+        .multiInstance().camundaAsyncBefore().camundaCollection("${bareGroups.items()}").camundaElementVariable("item")
+        .multiInstanceDone().endEvent().done();
+    engine.getRepositoryService().createDeployment().name("benchmark").addModelInstance("bare.bpmn", bare)
+        .addModelInstance("bareItem.bpmn", bareItem).addModelInstance("bareParent.bpmn", bareParent).deploy();
   }
 
   /** Collections for the bare processes' multi-instance calls, reached by name from their expressions. */
