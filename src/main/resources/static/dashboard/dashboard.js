@@ -358,11 +358,22 @@
     let report;
     let overdue;
     try {
-      // the aggregates with the list's first page, and the overdue box's page, both counted by the server
-      [report, overdue] = await Promise.all([
-        getJson(API + '/status' + query(state.filters, listParams(0))),
-        getJson(API + '/status' + query(state.filters, { status: 'OVERDUE', limit: EXCEPTIONS_SHOWN })),
-      ]);
+      const params = listParams(0);
+      if (params.status || params.q) {
+        // the list's page holds other directives: the overdue box asks for its own
+        [report, overdue] = await Promise.all([
+          getJson(API + '/status' + query(state.filters, params)),
+          getJson(API + '/status' + query(state.filters, { status: 'OVERDUE', limit: EXCEPTIONS_SHOWN })),
+        ]);
+      } else {
+        // unfiltered, the list is exception first: its first page begins with the most overdue
+        // directives, and the totals count them, so the aggregates are computed once
+        report = await getJson(API + '/status' + query(state.filters, params));
+        overdue = {
+          directives: report.directives.filter((row) => row.status === 'OVERDUE').slice(0, EXCEPTIONS_SHOWN),
+          directivesTotal: report.totals.overdue,
+        };
+      }
     } catch (e) {
       if (seq !== state.loadSeq) return;
       box.removeAttribute('aria-busy');
