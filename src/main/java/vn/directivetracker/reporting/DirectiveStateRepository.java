@@ -186,30 +186,31 @@ public class DirectiveStateRepository {
         DirectiveStateRepository::state, processInstanceId).stream().findFirst();
   }
 
-  /** Deadline changes of directives whose deadline moved at least once: process instance → (from → deadline). */
+  /**
+   * Deadline changes of the directives whose deadline took another value (deadline_moved):
+   * process instance → (from → deadline).
+   */
   public Map<String, NavigableMap<Instant, Instant>> movedDeadlines() {
-    Map<String, NavigableMap<Instant, Instant>> history = new HashMap<>();
-    jdbc.query("select process_instance_id, effective_from, deadline from dt_directive_deadline where process_instance_id in"
-        + " (select process_instance_id from dt_directive_deadline group by process_instance_id having count(*) > 1)", row -> {
-          history.computeIfAbsent(row.getString(1), id -> new TreeMap<>())
-              .put(row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant());
-        });
-    return history;
+    return movedDeadlines("", List.of());
   }
 
   /** The same for some directives only (a page of a report). */
   public Map<String, NavigableMap<Instant, Instant>> movedDeadlines(Collection<String> processInstanceIds) {
-    Map<String, NavigableMap<Instant, Instant>> history = new HashMap<>();
     if (processInstanceIds.isEmpty()) {
-      return history;
+      return new HashMap<>();
     }
-    String in = String.join(", ", processInstanceIds.stream().map(id -> "?").toList());
-    jdbc.query("select process_instance_id, effective_from, deadline from dt_directive_deadline where process_instance_id in"
-        + " (" + in + ") and process_instance_id in (select process_instance_id from dt_directive_deadline where"
-        + " process_instance_id in (" + in + ") group by process_instance_id having count(*) > 1)", row -> {
+    return movedDeadlines(" and d.process_instance_id in (" + String.join(", ", processInstanceIds.stream()
+        .map(id -> "?").toList()) + ")", List.copyOf(processInstanceIds));
+  }
+
+  private Map<String, NavigableMap<Instant, Instant>> movedDeadlines(String condition, List<String> arguments) {
+    Map<String, NavigableMap<Instant, Instant>> history = new HashMap<>();
+    jdbc.query("select d.process_instance_id, d.effective_from, d.deadline from dt_directive_deadline d"
+        + " join dt_directive_state s on s.process_instance_id = d.process_instance_id where s.deadline_moved"
+        + condition, row -> {
           history.computeIfAbsent(row.getString(1), id -> new TreeMap<>())
               .put(row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant());
-        }, java.util.stream.Stream.concat(processInstanceIds.stream(), processInstanceIds.stream()).toArray());
+        }, arguments.toArray());
     return history;
   }
 

@@ -176,7 +176,7 @@ abstract class StatusSqlEquivalence {
 
   /** What the Java rule says at {@code asOf}, as StatusReports did before the SQL: every row through rowAt. */
   List<StatusRow> javaRows(StatusReports reports, Instant asOf, boolean past) {
-    Map<String, NavigableMap<Instant, Instant>> moved = past ? states.movedDeadlines() : Map.of();
+    Map<String, NavigableMap<Instant, Instant>> moved = past ? deadlineHistories() : Map.of();
     List<StatusRow> rows = new ArrayList<>();
     for (String id : cases.keySet()) {
       DirectiveState state = states.find(id).orElseThrow();
@@ -186,6 +186,21 @@ abstract class StatusSqlEquivalence {
       rows.add(reports.rowAt(state, asOf, moved.get(id), new HashMap<>()));
     }
     return rows;
+  }
+
+  /**
+   * Every recorded deadline of the grid's directives, read straight from dt_directive_deadline: the
+   * expectation does not depend on the read model's own deadline_moved flag, which the SQL uses.
+   */
+  private Map<String, NavigableMap<Instant, Instant>> deadlineHistories() {
+    Map<String, NavigableMap<Instant, Instant>> histories = new HashMap<>();
+    jdbc.query("select process_instance_id, effective_from, deadline from dt_directive_deadline", row -> {
+      if (cases.containsKey(row.getString(1))) {
+        histories.computeIfAbsent(row.getString(1), id -> new TreeMap<>())
+            .put(row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant());
+      }
+    });
+    return histories;
   }
 
   @Test
