@@ -16,7 +16,8 @@
  */
 
 // Directive Tracker: Camunda 7.24's shipped app/tasklist/scripts/config.js with only these changes:
-// - requireJsConfig loads scripts/directive-tracker.js (what the user may do, the default sort order);
+// - requireJsConfig loads scripts/directive-tracker.js (what the user may do, the default sort order)
+//   and scripts/directive-forms.js (form texts and dates, server refusals in Vietnamese);
 // - the app's name in the header, the browser tab and the login page ("vendor name");
 // - Vietnamese for every user: 'vi' is the only locale offered, so the browser's language never
 //   switches a user to English (Camunda picks the browser's first language when it is listed).
@@ -36,9 +37,10 @@ export default {
   // only to those who may use them; lists sorted by due date until the user picks another order
   requireJsConfig: {
     ngDeps: ['dt.tasklist'],
-    deps: ['directive-tracker'],
+    deps: ['directive-tracker', 'directive-forms'],
     paths: {
-      'directive-tracker': 'scripts/directive-tracker'
+      'directive-tracker': 'scripts/directive-tracker',
+      'directive-forms': 'scripts/directive-forms'
     }
   },
   // csrfCookieName: 'XSRF-TOKEN',

@@ -7,6 +7,7 @@
  * - "Bắt đầu quy trình" shows when the user can start a process from Tasklist (the start dialog's own
  *   query: startable, latest, active, with the CREATE_INSTANCE check), i.e. for the standing offices.
  * - "Tạo việc" and editing a task's due date show for administrators (camunda-admin) only.
+ * - The "Phím tắt" dialog lists the start-process shortcut only where "Bắt đầu quy trình" shows.
  * Until the answers arrive the controls stay hidden (body classes dt-may-not-*, user-styles.css).
  */
 define(['angular'], function (angular) {
@@ -53,6 +54,21 @@ define(['angular'], function (angular) {
     $rootScope.$on('authentication.changed', function (event, authentication) {
       offer(authentication);
     });
+
+    // the "Phím tắt" dialog lists the start-process shortcut only to those who may start a process
+    var startKey = window.camTasklistConf && window.camTasklistConf.shortcuts &&
+      window.camTasklistConf.shortcuts.startProcess && window.camTasklistConf.shortcuts.startProcess.key;
+    new MutationObserver(function () {
+      if (!startKey || !body.hasClass('dt-may-not-start')) {
+        return;
+      }
+      document.querySelectorAll('.modal .cam-table tr').forEach(function (row) {
+        var key = row.querySelector('td');
+        if (key && key.textContent.trim() === startKey && row.style.display !== 'none') {
+          row.style.display = 'none';
+        }
+      });
+    }).observe(document.body, { childList: true, subtree: true });
 
     // the keyboard reaches what the styles hide: Enter on the due date, the start-process shortcut
     document.addEventListener('keydown', function (event) {
