@@ -19,8 +19,25 @@ define(['angular'], function (angular) {
 
   var ngModule = angular.module('dt.tasklist', []);
 
-  ngModule.run(['$rootScope', '$http', '$location', 'Uri', function ($rootScope, $http, $location, Uri) {
+  ngModule.run(['$rootScope', '$http', '$location', 'Uri', '$locale', 'uibDatepickerConfig',
+    function ($rootScope, $http, $location, Uri, $locale, uibDatepickerConfig) {
     var body = angular.element(document.body);
+
+    // Tasklist's own calendar (follow-up and due date) takes its month and day names from
+    // AngularJS's locale, which Camunda ships in English only: the same names as the form calendars
+    uibDatepickerConfig.startingDay = 1;
+    uibDatepickerConfig.formatDayTitle = 'MMMM, yyyy';
+    var appRoot = document.querySelector('base').getAttribute('app-root');
+    $http.get(appRoot + '/app/tasklist/locales/vi-texts.json').then(function (answer) {
+      var words = answer.data.datePicker;
+      var formats = $locale.DATETIME_FORMATS;
+      formats.MONTH = words.months;
+      formats.SHORTMONTH = words.monthsShort;
+      formats.STANDALONEMONTH = words.months;
+      formats.DAY = words.weekdays;
+      formats.SHORTDAY = words.weekdaysShort;
+      formats.FIRSTDAYOFWEEK = 0;
+    });
 
     function sortByDueDateUnlessChosen() {
       if ($location.path() === '/' && !$location.search().sorting) {
