@@ -134,6 +134,13 @@ define([], function () {
         titled.setAttribute('title', vietnamese);
       }
     });
+    node.querySelectorAll('.modal option, .modal .help-block, .modal [uib-tooltip]').forEach(function (element) {
+      element.childNodes.forEach(translateText);
+      var tip = element.getAttribute('uib-tooltip');
+      if (tip && texts.filterCriteria.help[tip]) {
+        element.setAttribute('uib-tooltip', texts.filterCriteria.help[tip]);
+      }
+    });
     node.querySelectorAll('.overdue [am-time-ago]').forEach(function (since) {
       since.childNodes.forEach(translateText);
     });
@@ -154,6 +161,13 @@ define([], function () {
       var vietnamese = translate(textNode.nodeValue, texts.formPatterns);
       if (vietnamese && vietnamese !== textNode.nodeValue) {
         textNode.nodeValue = vietnamese;
+      }
+    } else if (parent.closest('.modal')) {
+      // the filter editor's criteria ("Business Key Like *") and their help
+      var criterion = /^(\s*)(.*?)(\s*\*?\s*)$/.exec(textNode.nodeValue);
+      var name = texts.filterCriteria.names[criterion[2]] || texts.filterCriteria.help[criterion[2]];
+      if (name) {
+        textNode.nodeValue = criterion[1] + name + criterion[3];
       }
     } else if (parent.matches('[am-time-ago]') && parent.closest('.overdue')) {
       // moment says "2 ngày trước" for a due date two days ago; an officer reads "đã quá 2 ngày"
