@@ -141,6 +141,9 @@ define([], function () {
         element.setAttribute('uib-tooltip', texts.filterCriteria.help[tip]);
       }
     });
+    node.querySelectorAll('h5.assignee[uib-tooltip="task.assignee"]').forEach(function (assignee) {
+      assignee.removeAttribute('uib-tooltip');
+    });
     node.querySelectorAll('.overdue [am-time-ago]').forEach(function (since) {
       since.childNodes.forEach(translateText);
     });
@@ -357,6 +360,16 @@ define([], function () {
     }
   }
   document.addEventListener('click', guardCompletion, true);
+
+  // Camunda's task card has uib-tooltip="task.assignee" (no braces): hovering the assignee's name
+  // showed the words "task.assignee". The name is on the card already; the tooltip is not shown.
+  ['mouseenter', 'focus'].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (event.target.matches && event.target.matches('h5.assignee[uib-tooltip="task.assignee"]')) {
+        event.stopImmediatePropagation();
+      }
+    }, true);
+  });
 
   return {};
 });
