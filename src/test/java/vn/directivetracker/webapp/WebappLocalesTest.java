@@ -117,6 +117,16 @@ class WebappLocalesTest {
       if (scope.path("selector").asText().isBlank()) {
         problems.add("within without a selector: " + scope);
       }
+      if (scope.has("pattern")) {
+        try {
+          Pattern.compile(scope.path("pattern").asText());
+        } catch (RuntimeException e) {
+          problems.add("not a regular expression: " + scope.path("pattern").asText());
+        }
+        if (scope.path("replacement").asText().isBlank()) {
+          problems.add("no replacement for " + scope.path("pattern").asText());
+        }
+      }
       dictionaries.add(scope.path("texts"));
     });
     dictionaries.forEach(texts -> texts.fields().forEachRemaining(entry -> {

@@ -41,6 +41,11 @@ define(['angular'], function (angular) {
     } catch (e) {
       return;
     }
+    // just signed in: the login page's address would show the login form again after reloading
+    var hash = window.location.hash.replace(/^(#!?\/)login.*$/, '$1');
+    if (hash !== window.location.hash) {
+      window.history.replaceState(null, '', window.location.pathname + window.location.search + hash);
+    }
     window.location.reload();
   }
 
@@ -62,7 +67,12 @@ define(['angular'], function (angular) {
       try {
         var section = JSON.parse(request.responseText.replace(/^\uFEFF/, '')).textsInCamundaCode || {};
         dictionary.texts = section.texts || {};
-        dictionary.within = section.within || [];
+        dictionary.within = (section.within || []).map(function (scope) {
+          return {
+            selector: scope.selector, texts: scope.texts || {}, separator: scope.separator,
+            pattern: scope.pattern ? new RegExp(scope.pattern) : null, replacement: scope.replacement
+          };
+        });
         dictionary.errors = (section.errors || []).map(function (rule) {
           return { status: rule.status, english: new RegExp(rule.english), vietnamese: rule.vietnamese };
         });
@@ -97,6 +107,9 @@ define(['angular'], function (angular) {
         var list = scope.separator ? translateList(text, scope.texts, scope.separator) : null;
         if (list !== null) {
           return list;
+        }
+        if (scope.pattern && scope.pattern.test(text)) { // words in another order than English's
+          return text.replace(scope.pattern, scope.replacement);
         }
       }
     }
