@@ -43,10 +43,10 @@ define(['angular', 'dt-webapps'], function (angular, webapps) {
     return String(value);
   }
 
-  function fitReadably(viewer, $location) {
+  /** saved: the viewboxes in the address when the diagram opened (Cockpit adds its own fit soon after). */
+  function fitReadably(viewer, saved) {
     var canvas = viewer.get('canvas');
     var definitions = viewer.getDefinitions && viewer.getDefinitions();
-    var saved = JSON.parse(($location.search() || {}).viewbox || '{}');
     if (definitions && saved[definitions.id]) {
       return; // the user's own zoom, kept in the address
     }
@@ -119,11 +119,17 @@ define(['angular', 'dt-webapps'], function (angular, webapps) {
           post.apply(this, arguments);
           var onLoad = scope.onLoad;
           scope.onLoad = function () {
+            var saved = {};
+            try {
+              saved = JSON.parse(($location.search() || {}).viewbox || '{}');
+            } catch (e) {
+              saved = {};
+            }
             var result = onLoad.apply(this, arguments);
             // Cockpit adds its counts (overlays) just after loading
             $timeout(function () {
               try {
-                fitReadably(scope.control.getViewer(), $location);
+                fitReadably(scope.control.getViewer(), saved);
               } catch (e) {
                 window.console.warn('Directive Tracker: diagram zoom', e);
               }
