@@ -19,12 +19,30 @@ class WebappLanguageServedTest {
   @LocalServerPort int port;
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  @ValueSource(strings = {"tasklist"})
   void configMakesVietnameseTheOnlyOfferedLocaleAndNamesTheApplication(String app) throws Exception {
     HttpResponse<String> config = get("/camunda/app/" + app + "/scripts/config.js");
     assertThat(config.statusCode()).isEqualTo(200);
     assertThat(config.body())
         .contains("availableLocales: ['vi']", "fallbackLocale: 'vi'", "vendor: 'Theo dõi nhiệm vụ –'");
+  }
+
+  /**
+   * One locale is offered, whatever the browser's language: Vietnamese, or English where an administrator
+   * chose it in the footer (kept in the browser; webapps.js switches anyone else back).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cockpit", "admin", "welcome"})
+  void configOffersOneLocaleVietnameseUnlessAnAdministratorChoseEnglish(String app) throws Exception {
+    HttpResponse<String> config = get("/camunda/app/" + app + "/scripts/config.js");
+    assertThat(config.statusCode()).isEqualTo(200);
+    assertThat(config.body()).contains(
+        "localStorage.getItem('directiveTracker.language') === 'en' ? 'en' : 'vi'",
+        "availableLocales: [language]", "fallbackLocale: language", "vendor: 'Theo dõi nhiệm vụ –'",
+        "'dt-webapps': '../directive-tracker/webapps'");
+    HttpResponse<String> shared = get("/camunda/app/directive-tracker/webapps.js");
+    assertThat(shared.statusCode()).isEqualTo(200);
+    assertThat(shared.body()).contains("angular.module('dt.webapps'", "textsInCamundaCode");
   }
 
   @ParameterizedTest

@@ -16,6 +16,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.SystemPermissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,6 +46,9 @@ class WebappLocalesTest {
       "labels.PLGN_MIG_S", "English plural suffix; Vietnamese nouns take none",
       "labels.PLGN_MOD_DIALOG_S", "English plural suffix; Vietnamese nouns take none",
       "labels.PLGN_MOD_RESTART_DIALOG_S", "English plural suffix; Vietnamese nouns take none");
+
+  /** The section of vi.json that app/directive-tracker/webapps.js reads: texts in Camunda's code. */
+  static final String TEXTS_IN_CODE = "textsInCamundaCode";
 
   static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
 
@@ -66,7 +80,9 @@ class WebappLocalesTest {
       }
     });
     // moment.js settings English leaves at moment's defaults (e.g. LTS, seconds in 24-hour time) may be added
-    vietnamese.keySet().stream().filter(key -> !english.containsKey(key) && !key.startsWith("dateLocales."))
+    // textsInCamundaCode: the replacements for texts in Camunda's code (checked below)
+    vietnamese.keySet().stream().filter(key -> !english.containsKey(key) && !key.startsWith("dateLocales.")
+            && !key.startsWith(TEXTS_IN_CODE + "."))
         .forEach(key -> problems.add("not in Camunda's English file (left from another version?): " + key));
 
     assertThat(problems).as("locales/vi.json of %s, compared with Camunda's en.json", app).isEmpty();
@@ -88,6 +104,92 @@ class WebappLocalesTest {
     assertThat(formats.path("L").asText()).isEqualTo("DD/MM/YYYY");
     assertThat(formats.path("LLL").asText()).isEqualTo("DD/MM/YYYY HH:mm");
     assertThat(formats.path("LT").asText()).isEqualTo("HH:mm");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"cockpit", "admin", "welcome"})
+  void textsInCamundasCodeHaveVietnameseReplacementsAndWellFormedRules(String app) throws IOException {
+    JsonNode section = read(APPS + app + "/locales/vi.json").path(TEXTS_IN_CODE);
+    assertThat(section.path("texts").size()).as("%s: %s.texts", app, TEXTS_IN_CODE).isGreaterThan(0);
+    List<String> problems = new ArrayList<>();
+    List<JsonNode> dictionaries = new ArrayList<>(List.of(section.path("texts")));
+    section.path("within").forEach(scope -> {
+      if (scope.path("selector").asText().isBlank()) {
+        problems.add("within without a selector: " + scope);
+      }
+      if (scope.has("pattern")) {
+        try {
+          Pattern.compile(scope.path("pattern").asText());
+        } catch (RuntimeException e) {
+          problems.add("not a regular expression: " + scope.path("pattern").asText());
+        }
+        if (scope.path("replacement").asText().isBlank()) {
+          problems.add("no replacement for " + scope.path("pattern").asText());
+        }
+      }
+      dictionaries.add(scope.path("texts"));
+    });
+    dictionaries.forEach(texts -> texts.fields().forEachRemaining(entry -> {
+      if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
+        problems.add("no Vietnamese text for '" + entry.getKey() + "'");
+      }
+    }));
+    section.path("errors").forEach(rule -> {
+      try {
+        Pattern.compile(rule.path("english").asText());
+      } catch (RuntimeException e) {
+        problems.add("not a regular expression: " + rule.path("english").asText());
+      }
+      if (rule.path("vietnamese").asText().isBlank()) {
+        problems.add("no Vietnamese sentence for " + rule.path("english").asText());
+      }
+    });
+    assertThat(problems).as("%s: %s", app, TEXTS_IN_CODE).isEmpty();
+  }
+
+  /** What the engine answers a manager who tries to suspend a directive, as Cockpit would show it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"cockpit", "admin"})
+  void theEnginesEnglishRefusalBecomesAVietnameseSentenceWithoutIdsOrClassNames(String app) throws IOException {
+    String refusal = "The user with id 'manager' does not have one of the following permissions: 'SUSPEND' permission "
+        + "on resource '3836bcf6-f1fc-11f1-87e6-02fc00000001' of type 'ProcessInstance' or 'UPDATE_INSTANCE' "
+        + "permission on resource 'directive' of type 'ProcessDefinition'";
+    String shown = null;
+    for (JsonNode rule : read(APPS + app + "/locales/vi.json").path(TEXTS_IN_CODE).path("errors")) {
+      Matcher matcher = Pattern.compile(rule.path("english").asText()).matcher(refusal);
+      if ((rule.path("status").isMissingNode() || rule.path("status").asInt() == 403) && matcher.find()) {
+        shown = rule.path("vietnamese").asText();
+        for (int group = 1; group <= matcher.groupCount(); group++) {
+          shown = shown.replace("$" + group, matcher.group(group));
+        }
+        break;
+      }
+    }
+    assertThat(shown).isEqualTo("Tài khoản manager không có quyền làm việc này.");
+  }
+
+  /** Admin's authorizations list permissions by their engine names (READ, TASK_WORK …): each has a Vietnamese one. */
+  @Test
+  void everyPermissionAdminShowsHasAVietnameseName() throws IOException {
+    JsonNode permissions = null;
+    for (JsonNode scope : read(APPS + "admin/locales/vi.json").path(TEXTS_IN_CODE).path("within")) {
+      if (scope.path("selector").asText().contains("td.permissions")) {
+        permissions = scope.path("texts");
+      }
+    }
+    assertThat(permissions).as("admin: %s.within for td.permissions", TEXTS_IN_CODE).isNotNull();
+    Set<String> names = new TreeSet<>();
+    for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(Permissions.class,
+        ProcessDefinitionPermissions.class, ProcessInstancePermissions.class, TaskPermissions.class,
+        HistoricTaskPermissions.class, HistoricProcessInstancePermissions.class, BatchPermissions.class,
+        SystemPermissions.class, UserOperationLogCategoryPermissions.class)) {
+      for (Enum<?> permission : type.getEnumConstants()) {
+        names.add(((Permission) permission).getName());
+      }
+    }
+    JsonNode vietnamese = permissions;
+    assertThat(names.stream().filter(name -> vietnamese.path(name).asText().isBlank()).toList())
+        .as("permissions without a Vietnamese name in admin/locales/vi.json").isEmpty();
   }
 
   private JsonNode read(String resource) throws IOException {

@@ -17,20 +17,36 @@
 
 // Directive Tracker: Camunda 7.24's shipped app/admin/scripts/config.js with only these changes:
 // - the app's name in the header, the browser tab and the login page ("vendor name");
-// - Vietnamese for every user: 'vi' is the only locale offered, so the browser's language never
-//   switches a user to English (Camunda picks the browser's first language when it is listed).
-//   English stays shipped in the webjar (locales/en.json); listing 'en' again would offer it to
-//   browsers set to English. Translations: ../locales/vi.json (README, "Language of Tasklist,
-//   Cockpit and Admin").
+// - Vietnamese for every user: one locale is offered, so the browser's language never switches a
+//   user to English (Camunda picks the browser's first language when it is listed). English is
+//   offered only to administrators, in the footer ("English"): the choice is kept in this browser
+//   (localStorage 'directiveTracker.language') and read here; webapps.js switches anyone else back.
+//   Translations: ../locales/vi.json (README, "Language of Tasklist, Cockpit and Admin").
+// - requireJsConfig loads the scripts named below.
+const language = (() => {
+  try {
+    return window.localStorage.getItem('directiveTracker.language') === 'en' ? 'en' : 'vi';
+  } catch (e) {
+    return 'vi';
+  }
+})();
+
 export default {
   app: {
     name: 'Quản trị',
     vendor: 'Theo dõi nhiệm vụ –'
   },
   locales: {
-    availableLocales: ['vi'],
-    fallbackLocale: 'vi'
+    availableLocales: [language],
+    fallbackLocale: language
   },
-  // see Camunda's documentation for the other settings (csrfCookieName, disableWelcomeMessage,
-  // userOperationLogAnnotationLength): all at their defaults here
+  // ../directive-tracker/webapps.js: texts in Camunda's code (permission names…), English refusals,
+  // the footer and the language choice
+  requireJsConfig: {
+    ngDeps: ['dt.webapps'],
+    deps: ['dt-webapps'],
+    paths: {
+      'dt-webapps': '../directive-tracker/webapps'
+    }
+  }
 };
