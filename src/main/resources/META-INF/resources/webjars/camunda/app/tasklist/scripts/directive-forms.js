@@ -230,6 +230,8 @@ define([], function () {
       yearAriaLabel: words.yearAriaLabel
     });
     picker.set('dateFormat', 'd/m/Y');
+    // what a screen reader says for each day of the calendar ("November 29, 2026" in Camunda's)
+    picker.set('ariaDateFormat', 'd/m/Y');
     input.placeholder = words.placeholder;
     if (picker.calendarContainer) {
       picker.calendarContainer.querySelectorAll('.flatpickr-monthDropdown-months').forEach(function (select) {
