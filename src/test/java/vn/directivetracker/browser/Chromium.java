@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -43,16 +46,45 @@ final class Chromium implements AutoCloseable {
     }
   }
 
-  static void assumeInstalled() {
+  /**
+   * Checks for the browser before the test class is even built (and its Spring application
+   * started): {@code @ExtendWith(Chromium.Installed.class)}. Missing, the tests are reported as
+   * skipped with the reason, or fail when DT_REQUIRE_BROWSER=true.
+   */
+  static final class Installed implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      String missing = missing();
+      if (missing == null) {
+        return ConditionEvaluationResult.enabled("chromium and chromedriver installed");
+      }
+      if (required()) {
+        throw new IllegalStateException("Browser required (DT_REQUIRE_BROWSER=true) but " + missing);
+      }
+      return ConditionEvaluationResult.disabled(missing);
+    }
+  }
+
+  /** What is missing of the browser, or null. */
+  static String missing() {
     String missing = !Files.isExecutable(BINARY) ? BINARY.toString() : !Files.isExecutable(DRIVER) ? DRIVER.toString() : null;
+    return missing == null ? null : missing + " is missing (apt-get install chromium chromium-driver)";
+  }
+
+  static boolean required() {
+    return "true".equalsIgnoreCase(System.getenv("DT_REQUIRE_BROWSER"));
+  }
+
+  /** As a JUnit assumption: skips the test when the browser is missing, fails it when required. */
+  static void assumeInstalled() {
+    String missing = missing();
     if (missing == null) {
       return;
     }
-    String why = missing + " is missing (apt-get install chromium chromium-driver)";
-    if ("true".equalsIgnoreCase(System.getenv("DT_REQUIRE_BROWSER"))) {
-      throw new IllegalStateException("Browser required (DT_REQUIRE_BROWSER=true) but " + why);
+    if (required()) {
+      throw new IllegalStateException("Browser required (DT_REQUIRE_BROWSER=true) but " + missing);
     }
-    Assumptions.abort(why);
+    Assumptions.abort(missing);
   }
 
   /**

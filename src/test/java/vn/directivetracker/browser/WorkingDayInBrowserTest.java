@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -40,6 +41,7 @@ import vn.directivetracker.support.FirstProcessPath;
  * {@code target/browser-screens/}. On the embedded H2 with the demo logins, in an application of its
  * own (the webapps keep process-wide state, see TasklistOverHttpH2Test), one browser for the class.
  */
+@ExtendWith(Chromium.Installed.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "directive-tracker.demo.import-seed-notices=false")
 @DirtiesContext
@@ -59,7 +61,6 @@ class WorkingDayInBrowserTest {
 
   @BeforeAll
   void openTheBrowser() {
-    Chromium.assumeInstalled();
     chromium = Chromium.start();
     browser = chromium.driver();
   }
