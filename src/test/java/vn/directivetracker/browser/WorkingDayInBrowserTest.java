@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -191,7 +192,7 @@ class WorkingDayInBrowserTest {
     assertThat(name).isEqualTo("Xác nhận giao nhiệm vụ — 315/TB-VPCP mục 3.e (Bộ Công an)");
 
     login("tasklist", "reviewer-vpcp");
-    List<String> listed = taskNamesListed();
+    List<String> listed = listedOnceItShows(name);
     pages.look("tasklist");
     // the menus of the header and the list, and the keyboard shortcuts
     for (String[] menu : new String[][] {{"li.account a.dropdown-toggle", "user-menu"},
@@ -284,6 +285,15 @@ class WorkingDayInBrowserTest {
     return browser.findElements(By.cssSelector(".tasks-list h4.task a")).stream().map(WebElement::getText).toList();
   }
 
+  /** The task names listed once the list shows the one wanted, or as they are after the wait. */
+  private List<String> listedOnceItShows(String name) {
+    try {
+      return new WebDriverWait(browser, WAIT).until(d -> taskNamesListed().contains(name) ? taskNamesListed() : null);
+    } catch (TimeoutException notThere) {
+      return taskNamesListed();
+    }
+  }
+
   /** Opens the task from the list by its name, as the officer clicks it. */
   private void openTask(String name) {
     WebElement link = new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector(".tasks-list h4.task a"))
@@ -340,7 +350,7 @@ class WorkingDayInBrowserTest {
             return out.join(' ');""", box);
         return text == null || text.isBlank() ? null : text;
       });
-    } catch (org.openqa.selenium.TimeoutException none) {
+    } catch (TimeoutException none) {
       return "";
     }
   }
