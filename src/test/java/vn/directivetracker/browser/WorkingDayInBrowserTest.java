@@ -311,7 +311,11 @@ class WorkingDayInBrowserTest {
   }
 
   private void complete() {
-    press(browser.findElement(By.cssSelector(".task-details .form-actions button.btn-primary")));
+    // Tasklist enables "Hoàn thành" again once the form tells it the last change is valid (a digest later)
+    WebElement button = new WebDriverWait(browser, WAIT).until(d -> d.findElements(
+        By.cssSelector(".task-details .form-actions button.btn-primary")).stream().filter(WebElement::isEnabled)
+        .findFirst().orElse(null));
+    press(button);
   }
 
   /** The input of the form field labelled so (form-js ties each label to its input). */
