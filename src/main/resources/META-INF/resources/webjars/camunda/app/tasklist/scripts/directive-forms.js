@@ -20,8 +20,8 @@ define([], function () {
   var TYPED_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
   var FIRST_YEAR = 1901;
   var LAST_YEAR = 2198;
-  // Tasklist's "Hoàn thành" and "Lưu" under a Camunda Form
-  var COMPLETING_BUTTONS = 'button[ng-click="complete()"], button[ng-click^="save("]';
+  // Tasklist's "Hoàn thành" and "Lưu" under a Camunda Form, and the start dialog's "Bắt đầu"
+  var COMPLETING_BUTTONS = 'button[ng-click="complete()"], button[ng-click^="save("], button[ng-click="startProcessInstance()"]';
 
   // form-js hands a changed date to the form one or two frames later (a Preact effect): a click on
   // "Hoàn thành" right after typing would submit the date from before. Such a click waits this long.
@@ -322,7 +322,7 @@ define([], function () {
     field.classList.remove('fjs-has-errors', 'dt-date-refused');
   }
 
-  // "Hoàn thành" and "Lưu" do nothing while a refused date is on the page, and wait for a date
+  // "Hoàn thành", "Lưu" and "Bắt đầu" do nothing while a refused date is on the page, and wait for a date
   // that was just typed to reach the form
   function guardCompletion(event) {
     var button = event.target.closest && event.target.closest(COMPLETING_BUTTONS);
@@ -344,7 +344,12 @@ define([], function () {
       var label = field && field.querySelector('.fjs-form-field-label');
       messageBox(stillRefused).textContent = refusals.get(stillRefused) + ' ' +
         fill(texts.datePicker.completeBlocked, { label: label ? label.textContent.trim() : '' });
+      // to the field, with its calendar closed so that the message stays in sight
       stillRefused.focus();
+      if (stillRefused._flatpickr) {
+        stillRefused._flatpickr.close();
+      }
+      messageBox(stillRefused).scrollIntoView({ block: 'center' });
       return;
     }
     var wait = lastDateChange + SETTLE_MILLIS - Date.now();
