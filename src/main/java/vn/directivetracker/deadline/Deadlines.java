@@ -9,8 +9,10 @@ import static vn.directivetracker.lifecycle.DirectiveVariables.LEADERSHIP_ESCALA
 import static vn.directivetracker.lifecycle.DirectiveVariables.LEADERSHIP_ESCALATION_DAYS;
 import static vn.directivetracker.lifecycle.DirectiveVariables.ONGOING;
 import static vn.directivetracker.lifecycle.DirectiveVariables.ORIGINAL_DEADLINE;
+import static vn.directivetracker.lifecycle.DirectiveVariables.OVERDUE_SINCE;
 import static vn.directivetracker.lifecycle.DirectiveVariables.REMINDER_DATE;
 import static vn.directivetracker.lifecycle.DirectiveVariables.REMINDER_LEAD_DAYS;
+import static vn.directivetracker.lifecycle.DirectiveVariables.REMINDER_SENT_AT;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -35,8 +37,9 @@ import vn.directivetracker.calendar.WorkingDayCalendar;
 
 /**
  * Where a directive's deadline becomes timer dates. The BPMN timers read the variables this bean
- * writes ({@code ${reminderDate}}, {@code ${deadline}}, {@code ${leadershipEscalationDate}}); an
- * approved extension rewrites them and makes the waiting timer jobs re-read their expressions.
+ * writes ({@code ${reminderDate}}, {@code ${deadline}}, {@code ${leadershipEscalationDate}}) when
+ * the deadline watch (SubProcess_DeadlineWatch) is entered; an approved extension rewrites them and
+ * the watch is entered again, so its timers are created for the new dates.
  */
 @Component("deadlines")
 public class Deadlines {
@@ -46,6 +49,8 @@ public class Deadlines {
       List.of("Timer_DeadlineReminder", "Timer_DeadlineReached", "Timer_LeadershipEscalationDue");
   /** The lead agency's task whose due date is the deadline. */
   public static final String COMPLETION_REPORT_TASK = "Task_SubmitCompletionReport";
+  /** The lead agency's tasks a deadline reminder raises (see Reminders#remindLead). */
+  public static final List<String> LEAD_DEADLINE_TASKS = List.of("Task_AcknowledgeDirective", COMPLETION_REPORT_TASK);
   private static final LocalTime REMINDER_TIME = LocalTime.of(8, 0);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
@@ -99,26 +104,64 @@ public class Deadlines {
   }
 
   /**
-   * After an approved extension (the new stated day is already in {@code deadlineDate}): new dates,
-   * the waiting deadline timers re-read them, and the open completion-report task shows the new due date.
+   * ServiceTask_ApplyExtension, after an approved extension (the new stated day is already in
+   * {@code deadlineDate}): the deadline, reminder and leadership-escalation dates for the new day. The
+   * deadline watch is then left and entered again (processes/directive.bpmn, Event_DeadlineExtended),
+   * so its timers are created anew from these variables.
    */
   public void applyExtension(DelegateExecution execution) {
     schedule(execution);
-    moveTimers(execution.getProcessEngineServices(), execution.getProcessInstanceId(), (Date) execution.getVariable(DEADLINE),
-        (Date) execution.getVariable(REMINDER_DATE));
     log.info("[{}] extension applied: deadline now {}", execution.getBusinessKey(), execution.getVariable(DEADLINE_TEXT));
   }
 
-  /** Makes the waiting deadline timers re-read their dates and the completion-report task show the new deadline and reminder. */
+  /**
+   * ServiceTask_UpdateTasksForNewDeadline, when the deadline watch was left for a new deadline: the
+   * lead agency's open task takes the new due and follow-up dates, loses the priority a reminder gave
+   * it and says why; the reminder and overdue marks of the old deadline are cleared (their values stay
+   * in the variables' history), so the watch entered next reminds and escalates as for a new directive.
+   */
+  public void updateTasksForNewDeadline(DelegateExecution execution) {
+    Date deadline = (Date) execution.getVariable(DEADLINE);
+    Date reminder = (Date) execution.getVariable(REMINDER_DATE);
+    String note = "Thời hạn được gia hạn đến ngày " + execution.getVariable(DEADLINE_TEXT) + ".";
+    asEngine(() -> {
+      TaskService tasks = execution.getProcessEngineServices().getTaskService();
+      for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKeyIn(LEAD_DEADLINE_TASKS.toArray(String[]::new)).list()) {
+        if (COMPLETION_REPORT_TASK.equals(task.getTaskDefinitionKey())) {
+          task.setDueDate(deadline);
+          task.setFollowUpDate(reminder);
+        }
+        task.setPriority(Task.PRIORITY_NORMAL);
+        tasks.saveTask(task);
+        tasks.createComment(task.getId(), task.getProcessInstanceId(), note);
+      }
+    });
+    execution.removeVariable(REMINDER_SENT_AT);
+    execution.removeVariable(OVERDUE_SINCE);
+    log.info("[{}] lead agency's tasks moved to the new deadline {}", execution.getBusinessKey(),
+        execution.getVariable(DEADLINE_TEXT));
+  }
+
+  /**
+   * Makes the waiting deadline timers re-read their dates and the completion-report task show the
+   * new deadline and reminder; for a deadline corrected from outside the process (a corrected notice).
+   */
   public void moveTimers(ProcessEngineServices services, String processInstanceId, Date deadline, Date reminder) {
+    asEngine(() -> moveTimersNow(services, processInstanceId, deadline, reminder));
+  }
+
+  /**
+   * Runs the procedure's own consequence of a decision: the office member who approved an extension
+   * may not update the lead's task, comment on the leadership's or touch the jobs.
+   */
+  public static void asEngine(Runnable work) {
     CommandContext command = Context.getCommandContext();
     if (command == null) {
-      moveTimersNow(services, processInstanceId, deadline, reminder);
+      work.run();
     } else {
-      // the office member who approved the extension may not update the lead's task or the jobs:
-      // moving them is the engine's consequence of the approval
       command.runWithoutAuthorization(() -> {
-        moveTimersNow(services, processInstanceId, deadline, reminder);
+        work.run();
         return null;
       });
     }

@@ -135,6 +135,37 @@ abstract class StatusReportPaths {
   }
 
   @Test
+  void anExtensionApprovedWhenOverdueLeavesTheDaysItWasOverdueInThePast() {
+    ProcessInstance directive = assignedAndAcknowledged("BCA", "2026-06-30");
+    clock("2026-07-01T00:00:30");
+    var jobs = engine.getManagementService();
+    for (String timer : List.of("Timer_DeadlineReminder", "Timer_DeadlineReached")) {
+      jobs.executeJob(jobs.createJobQuery().processInstanceId(directive.getId()).activityId(timer).singleResult().getId());
+    }
+    clock("2026-07-06T10:00");
+    taskService.complete(task(directive, "Task_RequestExtension"), Map.of("extensionReason", "Chờ ý kiến các bộ",
+        "proposedDeadline", "2026-09-30"));
+    asReviewer(() -> taskService.complete(task(directive, "Task_DecideExtension"), Map.of(
+        "extensionDecision", "approve", "decisionReason", "Cần thêm thời gian thẩm định")));
+
+    StatusRow now = row(now(), directive);
+    assertThat(now.status()).isEqualTo(DirectiveStatus.IN_PROGRESS);
+    assertThat(now.deadline()).isEqualTo(LocalDate.of(2026, 9, 30));
+    assertThat(now.originalDeadline()).isEqualTo(LocalDate.of(2026, 6, 30));
+    assertThat(now.daysOverdue()).isZero();
+    // the report as of a day before the approval shows what was true then: overdue on the old deadline
+    StatusRow then = row(asOf("2026-07-03T12:00"), directive);
+    assertThat(then.status()).isEqualTo(DirectiveStatus.OVERDUE);
+    assertThat(then.deadline()).isEqualTo(LocalDate.of(2026, 6, 30));
+    assertThat(then.daysOverdue()).isEqualTo(3);
+    assertThat(asOf("2026-07-03T12:00").totals().overdue()).isEqualTo(1);
+    // and from the approval on, in progress on the new one
+    StatusRow after = row(asOf("2026-07-06T12:00"), directive);
+    assertThat(after.status()).isEqualTo(DirectiveStatus.IN_PROGRESS);
+    assertThat(after.deadline()).isEqualTo(LocalDate.of(2026, 9, 30));
+  }
+
+  @Test
   void anOngoingDutyCountsApartUntilItIsClosed() {
     Map<String, Object> variables = variables("BCA", null);
     variables.put("deadlineKind", "ONGOING");
