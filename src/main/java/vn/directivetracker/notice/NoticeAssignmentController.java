@@ -35,6 +35,8 @@ import vn.directivetracker.lifecycle.DirectiveInputException;
 public class NoticeAssignmentController {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A request with thousands of bad entries gets the first ones, not an answer larger than the request. */
+  static final int MAX_PROBLEMS_LISTED = 200;
 
   private final NoticeAssignment assignment;
   private final IdentityService identityService;
@@ -70,9 +72,11 @@ public class NoticeAssignmentController {
 
   @ExceptionHandler(InvalidAssignmentException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidAssignmentException e) {
+    List<AssignmentProblem> listed = e.problems().size() <= MAX_PROBLEMS_LISTED ? e.problems()
+        : e.problems().subList(0, MAX_PROBLEMS_LISTED);
     return problem(HttpStatus.BAD_REQUEST, "Xác nhận giao nhiệm vụ chưa hợp lệ",
-        e.problems().size() + " vấn đề; chưa có gì được ghi: " + e.problems().get(0)
-            + (e.problems().size() > 1 ? " …" : ""), e.problems());
+        e.problems().size() + " vấn đề" + (listed.size() < e.problems().size() ? " (liệt kê " + listed.size() + " vấn đề đầu)" : "")
+            + "; chưa có gì được ghi: " + e.problems().get(0) + (e.problems().size() > 1 ? " …" : ""), listed);
   }
 
   /** The directive's own listener refused a value (checked again there): the whole confirmation is rolled back. */
@@ -99,22 +103,29 @@ public class NoticeAssignmentController {
     return problem(HttpStatus.CONFLICT, "Chưa thể xác nhận", e.getMessage(), null);
   }
 
-  /** Another member of the office confirmed some of the same directives at the same moment: all rolled back. */
-  @ExceptionHandler({OptimisticLockingException.class, ProcessEngineException.class})
+  /**
+   * The engine refused a step of the confirmation: the whole request is rolled back. A value the
+   * directive's own listener refused is a 400; a right the engine or the guard refused a 403; a task
+   * another member of the office completed or changed at the same moment a 409. Anything else is a
+   * fault, not the caller's: it goes on to Spring's error answer (500, no details).
+   */
+  @ExceptionHandler(ProcessEngineException.class)
   ResponseEntity<ProblemDetail> engine(ProcessEngineException e) {
-    if (e instanceof org.camunda.bpm.engine.AuthorizationException) {
-      return problem(HttpStatus.FORBIDDEN, "Không được phép", "Tài khoản này không được xử lý một số nhiệm vụ của thông báo;"
-          + " chưa có gì được ghi", null);
-    }
-    Throwable cause = e;
-    while (cause != null) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof FormFieldValidationException validation) {
         return refusedByDirective(validation);
       }
-      cause = cause.getCause() == cause ? null : cause.getCause();
     }
-    return problem(HttpStatus.CONFLICT, "Chưa thể xác nhận", "Một số nhiệm vụ vừa được người khác xử lý cùng lúc;"
-        + " chưa có gì được ghi. Vui lòng tải lại trang và xác nhận lại.", null);
+    if (e instanceof org.camunda.bpm.engine.AuthorizationException) {
+      String why = e instanceof vn.directivetracker.guard.WriteRefusedException ? ": " + e.getMessage() : "";
+      return problem(HttpStatus.FORBIDDEN, "Không được phép", "Tài khoản này không được xử lý một số nhiệm vụ của thông báo"
+          + why + "; chưa có gì được ghi", null);
+    }
+    if (e instanceof OptimisticLockingException || e instanceof org.camunda.bpm.engine.exception.NullValueException) {
+      return problem(HttpStatus.CONFLICT, "Chưa thể xác nhận", "Một số nhiệm vụ vừa được người khác xử lý cùng lúc;"
+          + " chưa có gì được ghi. Vui lòng tải lại trang và xác nhận lại.", null);
+    }
+    throw e;
   }
 
   @ExceptionHandler(JsonProcessingException.class)

@@ -227,6 +227,13 @@ abstract class NoticeAssignmentPaths {
     HttpResponse<String> huge = call("POST", "/api/assignments", "reviewer-vpcp", many.append("]}").toString());
     assertThat(huge.statusCode()).isEqualTo(400);
     assertThat(huge.body()).contains("quá nhiều nhiệm vụ");
+    StringBuilder bad = new StringBuilder("{\"notice\": \"" + number + "\", \"directives\": [");
+    for (int i = 0; i < 5_000; i++) {
+      bad.append(i == 0 ? "" : ",").append("{}");
+    }
+    JsonNode badAnswer = json(call("POST", "/api/assignments", "reviewer-vpcp", bad.append("]}").toString()), 400);
+    assertThat(badAnswer.path("detail").asText()).startsWith("5000 vấn đề (liệt kê 200 vấn đề đầu)");
+    assertThat(badAnswer.path("problems")).hasSize(200);
     String tooBig = "{\"notice\": \"" + number + "\", \"directives\": [{\"key\": \"" + number + "/1.a/BCA\", \"reason\": \""
         + "x".repeat(1_100_000) + "\"}]}";
     assertThat(call("POST", "/api/assignments", "reviewer-vpcp", tooBig).statusCode()).isEqualTo(413);
