@@ -12,5 +12,7 @@ public class DashboardConfiguration implements WebMvcConfigurer {
   public void addViewControllers(ViewControllerRegistry registry) {
     registry.addViewController("/dashboard").setViewName("forward:/dashboard/index.html");
     registry.addViewController("/dashboard/").setViewName("forward:/dashboard/index.html");
+    // the standing office confirms a whole notice's assignments (notice/NoticeAssignment, /api/assignments)
+    registry.addViewController("/dashboard/giao-nhiem-vu").setViewName("forward:/dashboard/assign.html");
   }
 }
