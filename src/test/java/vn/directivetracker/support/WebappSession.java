@@ -54,6 +54,18 @@ public final class WebappSession {
     return new WebappSession(port, browser, token, login.statusCode());
   }
 
+  /**
+   * The same browser (its cookies and CSRF token) talking to another node, as behind a load balancer that
+   * sends the next request elsewhere: cookies carry no port, so the session cookie goes along.
+   */
+  public WebappSession on(int otherPort) {
+    return new WebappSession(otherPort, browser, csrf, loginStatus);
+  }
+
+  public String csrfToken() {
+    return csrf;
+  }
+
   public int loginStatus() {
     return loginStatus;
   }
