@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import vn.directivetracker.support.AppInstance;
 import vn.directivetracker.support.FirstProcessPath;
 import vn.directivetracker.support.PostgresTestDatabase;
@@ -130,6 +132,32 @@ class SessionsAcrossNodesPostgresTest {
   }
 
   @Test
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  void aRequestStillRunningOnOneNodeWhenTheUserLogsOutOnTheOtherDoesNotSignThemInAgain() throws Exception {
+    WebappSession onA = WebappSession.login(port(nodeA), "tasklist", USER);
+    WebappSession onB = onA.on(port(nodeB));
+    assertThat(onA.send("GET", ENGINE_API + "/task", null).statusCode()).isEqualTo(200);
+    String sessionId = sessionIdHoldingToken(onA.csrfToken());
+
+    // a request on A read the session before the logout on B ...
+    SessionRepository sessions = nodeA.getBean(SessionRepository.class);
+    Session running = sessions.findById(sessionId);
+    assertThat(running).isNotNull();
+    HttpResponse<String> logout = onB.send("POST", "/camunda/api/admin/auth/user/default/logout", null);
+    assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
+    // ... and ends after it, writing its copy of the login back as Camunda's AuthenticationFilter does
+    running.setAttribute("authenticatedUser", running.getAttribute("authenticatedUser"));
+    sessions.save(running);
+
+    assertThat(onA.send("GET", ENGINE_API + "/task", null).statusCode()).isEqualTo(401);
+    assertThat(withCookie(port(nodeA), "SESSION=" + Base64.getEncoder().encodeToString(sessionId.getBytes(UTF_8)),
+        ENGINE_API + "/task").statusCode()).isEqualTo(401);
+    // the page that logged out signs in again with the token it has
+    HttpResponse<String> again = onB.send("GET", "/dashboard/xsrf-token", null);
+    assertThat(again.body()).contains(onA.csrfToken());
+  }
+
+  @Test
   void everythingTheSessionHoldsIsStoredSerializedAndReadsBack() throws Exception {
     WebappSession.login(port(nodeB), "tasklist", USER);
     Map<String, Object> attributes = new HashMap<>();
@@ -201,6 +229,18 @@ class SessionsAcrossNodesPostgresTest {
       try (ResultSet count = left.executeQuery()) {
         count.next();
         assertThat(count.getLong(1)).as("an expired session found on a request is deleted").isZero();
+      }
+    }
+  }
+
+  private static String sessionIdHoldingToken(String csrfToken) throws Exception {
+    try (Connection connection = database.connect(); PreparedStatement find = connection.prepareStatement(
+        "select s.session_id from spring_session s join spring_session_attributes a on a.session_primary_id = s.primary_id"
+            + " where a.attribute_name = 'CAMUNDA_CSRF_TOKEN' and a.attribute_bytes = ?")) {
+      find.setBytes(1, serialized(csrfToken));
+      try (ResultSet found = find.executeQuery()) {
+        assertThat(found.next()).as("the session holding the login's CSRF token").isTrue();
+        return found.getString(1);
       }
     }
   }
