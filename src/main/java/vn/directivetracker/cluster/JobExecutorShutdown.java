@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -39,10 +40,12 @@ public class JobExecutorShutdown {
   private final ObjectProvider<TaskExecutor> threads;
   private final JdbcTemplate jdbc;
   private final Duration wait;
+  private final ApplicationContext context;
 
   public JobExecutorShutdown(ObjectProvider<JobExecutor> jobExecutor,
       @Qualifier("camundaTaskExecutor") ObjectProvider<TaskExecutor> threads, JdbcTemplate jdbc,
-      @Value("${directive-tracker.cluster.shutdown-wait:20s}") Duration wait) {
+      @Value("${directive-tracker.cluster.shutdown-wait:20s}") Duration wait, ApplicationContext context) {
+    this.context = context;
     this.jobExecutor = jobExecutor;
     this.threads = threads;
     this.jdbc = jdbc;
@@ -52,6 +55,9 @@ public class JobExecutorShutdown {
   @EventListener
   @Order(Ordered.HIGHEST_PRECEDENCE)
   public void contextClosing(ContextClosedEvent event) {
+    if (event.getApplicationContext() != context) {
+      return; // a child context closing, not the application
+    }
     JobExecutor executor = jobExecutor.getIfAvailable();
     if (executor == null || !executor.isActive()) {
       return;
