@@ -18,6 +18,8 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -137,6 +139,14 @@ public class DatabaseReachability implements SmartLifecycle {
     } catch (RuntimeException e) {
       // the probe must outlive anything it meets, or the node would stay DOWN for good
       log.warn("Database reachability check failed: {}", e.toString());
+    }
+  }
+
+  /** Closing: the probe must not start the job executor again that cluster/JobExecutorShutdown stops. */
+  @EventListener(ContextClosedEvent.class)
+  public void closing(ContextClosedEvent closed) {
+    if (closed.getApplicationContext().getParent() == null) {
+      stop();
     }
   }
 
