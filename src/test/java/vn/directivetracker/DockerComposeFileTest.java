@@ -42,6 +42,8 @@ class DockerComposeFileTest {
       // the nodes are reached through the proxy only
       assertThat(app.has("ports")).as(node).isFalse();
       assertThat(app.path("healthcheck").path("test").toString()).as(node).contains("/actuator/health/readiness");
+      // time to hand the jobs back on SIGTERM (README, "Running several nodes")
+      assertThat(app.path("stop_grace_period").asText()).as(node).isEqualTo("60s");
 
       JsonNode env = app.path("environment");
       assertThat(env.path("SPRING_PROFILES_ACTIVE").asText()).isEqualTo("postgres");

@@ -38,7 +38,6 @@ public class AdministratorBootstrap implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    identities.ensureRoleGroup(Roles.ADMINISTRATORS, "Quản trị hệ thống");
     if (identities.ensureUser(userId, "Quản trị", "hệ thống", password)) {
       log.info("Created administrator {}", userId);
     }

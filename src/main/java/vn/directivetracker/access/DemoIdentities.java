@@ -52,11 +52,7 @@ public class DemoIdentities implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    identities.ensureRoleGroup(Roles.ADMINISTRATORS, "Quản trị hệ thống");
-    identities.ensureRoleGroup(Roles.MANAGERS, "Lãnh đạo, chuyên viên theo dõi");
-    identities.ensureRoleGroup(Roles.REVIEWERS, "Cơ quan thường trực");
-    identities.ensureRoleGroup(Roles.LEADERSHIP, "Lãnh đạo Ban Chỉ đạo");
-
+    // the role groups are RoleGroups' (every profile, run before this)
     user(ADMIN, "Quản trị", "hệ thống", Roles.ADMINISTRATORS);
     user(MANAGER, "Lãnh đạo", "theo dõi", Roles.MANAGERS);
     user(LEADER, "Lãnh đạo", "Ban Chỉ đạo", Roles.LEADERSHIP);

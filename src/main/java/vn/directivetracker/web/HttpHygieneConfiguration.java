@@ -5,12 +5,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import vn.directivetracker.database.DatabaseOutageFilter;
+import vn.directivetracker.database.DatabaseReachability;
 
 /**
  * The HTTP filters in front of the dashboard and the APIs. They run right after Spring's character
  * encoding filter and before everything that reads a body (Spring's FormContentFilter at -9900,
  * Camunda's authentication filters at 10, the webapps' filters, Jersey, Spring MVC), in this order:
- * security headers (so every answer carries them, refusals included), cross-site writes, sizes.
+ * security headers (so every answer carries them, refusals included), cross-site writes, sizes,
+ * and a 503 while the database does not answer.
  */
 @Configuration(proxyBeanMethods = false)
 public class HttpHygieneConfiguration {
@@ -42,6 +45,15 @@ public class HttpHygieneConfiguration {
     registration.setName("request-size-limits");
     registration.addUrlPatterns(API_PATHS);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> databaseOutage(DatabaseReachability database) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(database));
+    registration.setName("database-outage");
+    registration.addUrlPatterns(API_PATHS);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 13);
     return registration;
   }
 }

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The webapps' HTTP session lives in the database (Spring Session JDBC, tables of Flyway V4), shared by
+ * The webapps' HTTP session lives in the database (Spring Session JDBC, tables of Flyway V5), shared by
  * every node: README, "Running several nodes".
  */
 @Configuration(proxyBeanMethods = false)
