@@ -14,8 +14,14 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.task.Task;
 import vn.directivetracker.support.PostgresTestDatabase;
 
 /**
@@ -101,6 +107,8 @@ final class ClusterChecks {
     assertThat(number("select count(*) from (select business_key_ from act_hi_procinst where proc_def_key_ = 'directive'"
         + " group by business_key_ having count(*) > 1) d")).as("business keys started more than once").isZero();
     assertThat(number("select count(*) from act_ru_incident")).as("incidents").isZero();
+    assertThat(number("select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2"
+        + " group by job_id_ having count(*) > 1) j")).as("jobs that succeeded twice").isZero();
     assertThat(rows("select p.id_ || ' ' || p.business_key_ from act_ru_execution p join act_re_procdef d on d.id_ = p.proc_def_id_"
         + " where p.id_ = p.proc_inst_id_ and d.key_ = 'directive'"))
         .as("read model rows = running directives").isEqualTo(rows("select process_instance_id || ' ' || business_key from dt_directive_state"));
@@ -130,6 +138,18 @@ final class ClusterChecks {
       }
     }
     return perNode;
+  }
+
+  /** Jobs locked now (by any node). */
+  long lockedJobs() throws SQLException {
+    try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(
+        "select count(*) from act_ru_job where lock_owner_ is not null and lock_exp_time_ > ?")) {
+      s.setTimestamp(1, new Timestamp(System.currentTimeMillis()));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
   }
 
   /** Failed job attempts (optimistic-locking collisions among them), for the log. */
@@ -171,6 +191,39 @@ final class ClusterChecks {
     assertThat(number("select count(*) from act_hi_actinst where act_id_ = '" + MONTHLY_TIMER + "'"))
         .as("monthly timer events in history").isEqualTo(fired);
     assertThat(number("select count(*) from act_ru_incident")).as("incidents").isZero();
+  }
+
+  /**
+   * Confirms and acknowledges every directive (the engines taking turns), which sets each directive's
+   * monthly report timer; returns how many monthly report timers there are.
+   */
+  long confirmAndAcknowledgeAll(List<ProcessEngine> engines) throws Exception {
+    completeAll(engines, "Task_ConfirmAssignment", Map.of());
+    completeAll(engines, "Task_AcknowledgeDirective", Map.of("responsibleUnit", "Văn phòng",
+        "responsiblePerson", "Nguyễn Văn An", "plan", "Triển khai theo kế hoạch năm"));
+    return number("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+        + " where d.act_id_ = '" + MONTHLY_TIMER + "'");
+  }
+
+  /** Completes every open task of a kind and waits until none is open and no async step is left. */
+  private void completeAll(List<ProcessEngine> engines, String taskKey, Map<String, Object> variables) throws Exception {
+    long since = System.nanoTime();
+    while (seconds(since) < 180) {
+      List<Task> open = engines.get(0).getTaskService().createTaskQuery().taskDefinitionKey(taskKey).list();
+      if (open.isEmpty() && number("select count(*) from act_ru_job where type_ = 'message'") == 0) {
+        return;
+      }
+      for (int i = 0; i < open.size(); i++) {
+        TaskService tasks = engines.get(i % engines.size()).getTaskService();
+        try {
+          tasks.complete(open.get(i).getId(), variables);
+        } catch (OptimisticLockingException | NullValueException collidedOrGone) {
+          // a job of the same directive ran meanwhile; the next round completes it
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(taskKey + " still open after 180 s");
   }
 
   static double seconds(long since) {

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -90,11 +86,7 @@ class TwoNodesPostgresTest {
   @Order(2)
   void timerStormFiredByBothNodesFiresEachTimerOnce() throws Exception {
     // every directive confirmed and acknowledged (half through each node): its monthly report timer is then set
-    completeAll("Task_ConfirmAssignment", Map.of());
-    completeAll("Task_AcknowledgeDirective", Map.of("responsibleUnit", "Văn phòng", "responsiblePerson", "Nguyễn Văn An",
-        "plan", "Triển khai theo kế hoạch năm"));
-    long monthlyTimers = checks.number("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
-        + " where d.act_id_ = '" + ClusterChecks.MONTHLY_TIMER + "'");
+    long monthlyTimers = checks.confirmAndAcknowledgeAll(List.of(nodeA.getBean(ProcessEngine.class), nodeB.getBean(ProcessEngine.class)));
     assertThat(monthlyTimers).as("monthly report timers").isEqualTo(ClusterChecks.DIRECTIVES);
 
     Map<String, Long> before = checks.jobsPerNode("directive");
@@ -113,27 +105,5 @@ class TwoNodesPostgresTest {
     checks.assertMonthlyTimersFiredOnce(fired);
     checks.assertExactlyOnce(ClusterChecks.DIRECTIVES);
     assertThat(after.values()).as("storm jobs per node").hasSize(2).allSatisfy(jobs -> assertThat(jobs).isPositive());
-  }
-
-  /** Completes every open task of a kind, alternating the nodes, and waits until none is open. */
-  private void completeAll(String taskKey, Map<String, Object> variables) throws Exception {
-    List<ConfigurableApplicationContext> nodes = List.of(nodeA, nodeB);
-    long since = System.nanoTime();
-    while (ClusterChecks.seconds(since) < 120) {
-      List<Task> open = nodeA.getBean(ProcessEngine.class).getTaskService().createTaskQuery().taskDefinitionKey(taskKey).list();
-      if (open.isEmpty() && checks.number("select count(*) from act_ru_job where type_ = 'message'") == 0) {
-        return;
-      }
-      for (int i = 0; i < open.size(); i++) {
-        TaskService tasks = nodes.get(i % 2).getBean(ProcessEngine.class).getTaskService();
-        try {
-          tasks.complete(open.get(i).getId(), variables);
-        } catch (OptimisticLockingException | NullValueException collidedOrGone) {
-          // a job of the same directive ran meanwhile; the next round completes it
-        }
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(taskKey + " still open after 120 s");
   }
 }
