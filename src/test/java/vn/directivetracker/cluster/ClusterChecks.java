@@ -35,7 +35,7 @@ final class ClusterChecks {
   static final int ITEMS = 150;
   static final int PROVINCE_ITEMS = 4;
   static final int MINISTRY_ITEMS = 2;
-  static final int DIRECTIVES = PROVINCE_ITEMS * 34 + MINISTRY_ITEMS * 17 + (ITEMS - PROVINCE_ITEMS - MINISTRY_ITEMS);
+  static final int DIRECTIVES = directivesFor(ITEMS);
   static final String MONTHLY_TIMER = "StartEvent_MonthlyReportDue";
   private static final String[] LEADS = {"BCA", "BKHCN", "BTC", "BTP", "BYT", "BXD", "BCT", "BNV", "VPCP", "BCYCP"};
 
@@ -47,12 +47,22 @@ final class ClusterChecks {
 
   /** A notice of {@link #ITEMS} items fanning out to {@link #DIRECTIVES} directives, as the benchmarks build them. */
   static JsonNode notice(String number) {
+    return notice(number, ITEMS);
+  }
+
+  /** Directives a notice of this many items fans out to (at least {@code PROVINCE_ITEMS + MINISTRY_ITEMS} items). */
+  static int directivesFor(int itemCount) {
+    return PROVINCE_ITEMS * 34 + MINISTRY_ITEMS * 17 + (itemCount - PROVINCE_ITEMS - MINISTRY_ITEMS);
+  }
+
+  /** A notice of this many items fanning out to {@link #directivesFor} directives. */
+  static JsonNode notice(String number, int itemCount) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode notice = mapper.createObjectNode();
     notice.put("number", number).put("issuer", "VPCP").put("standingOffice", "VPCP")
         .put("title", "Thông báo thử nghiệm chạy trên nhiều nút").put("issuedOn", "2026-11-20");
     ArrayNode items = notice.putArray("items");
-    for (int i = 1; i <= ITEMS; i++) {
+    for (int i = 1; i <= itemCount; i++) {
       ObjectNode item = items.addObject();
       item.put("ref", (i / 10 + 1) + "." + "abcdeghikl".charAt(i % 10) + "." + i);
       item.put("text", "Nhiệm vụ thử nghiệm số " + i + ".");

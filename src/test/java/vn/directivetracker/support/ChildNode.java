@@ -17,6 +17,8 @@ import vn.directivetracker.DirectiveTrackerApplication;
  */
 public final class ChildNode implements AutoCloseable {
 
+  private static final String READY = "ReadinessState changed to ACCEPTING_TRAFFIC";
+
   private final Process process;
   private final Path log;
 
@@ -25,7 +27,10 @@ public final class ChildNode implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the app with the given profile and properties and waits until it has started. */
+  /**
+   * Starts the app with the given profile and properties and waits until it is ready (readiness
+   * ACCEPTING_TRAFFIC: after the start-up work and the job executor's start, not only "Started").
+   */
   public static ChildNode start(String name, String profile, Duration timeout, String... properties) throws IOException, InterruptedException {
     Path dir = Path.of("target", "child-nodes");
     Files.createDirectories(dir);
@@ -36,14 +41,16 @@ public final class ChildNode implements AutoCloseable {
         "-Dfile.encoding=UTF-8",
         "-cp", System.getProperty("java.class.path"),
         DirectiveTrackerApplication.class.getName(),
-        "--spring.profiles.active=" + profile, "--server.port=0"));
+        "--spring.profiles.active=" + profile, "--server.port=0",
+        // the line that says the node is ready: after the start-up work, with the job executor running
+        "--logging.level.org.springframework.boot.availability=debug"));
     for (String property : properties) {
       command.add("--" + property);
     }
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ChildNode node = new ChildNode(process, log);
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!node.output().contains("Started " + DirectiveTrackerApplication.class.getSimpleName())) {
+    while (!node.output().contains(READY)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("node " + name + " stopped at start-up (exit " + process.exitValue() + "), see " + log.toAbsolutePath());
       }
