@@ -56,9 +56,11 @@ public class Deadlines {
   private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
 
   private final WorkingDayCalendar calendar;
+  private final DirectivePolicy policy;
 
-  public Deadlines(WorkingDayCalendar calendar) {
+  public Deadlines(WorkingDayCalendar calendar, DirectivePolicy policy) {
     this.calendar = calendar;
+    this.policy = policy;
   }
 
   /** Timer dates for a stated deadline, counted in working days. */
@@ -105,13 +107,27 @@ public class Deadlines {
 
   /**
    * ServiceTask_ApplyExtension, after an approved extension (the new stated day is already in
-   * {@code deadlineDate}): the deadline, reminder and leadership-escalation dates for the new day. The
-   * deadline watch is then left and entered again (processes/directive.bpmn, Event_DeadlineExtended),
-   * so its timers are created anew from these variables.
+   * {@code deadlineDate}): the deadline, reminder and leadership-escalation dates for the new day,
+   * under the policy in force now. The deadline watch is then left and entered again
+   * (processes/directive.bpmn, Event_DeadlineExtended), so its timers are created anew from these
+   * variables.
    */
   public void applyExtension(DelegateExecution execution) {
+    policy.decideAll(execution);
     schedule(execution);
     log.info("[{}] extension applied: deadline now {}", execution.getBusinessKey(), execution.getVariable(DEADLINE_TEXT));
+  }
+
+  /**
+   * When the directive becomes overdue: the day the leadership is told, counted from the due day by
+   * the policy in force now (not the one in force when the deadline was set).
+   */
+  public void scheduleLeadershipEscalation(DelegateExecution execution) {
+    int days = policy.decideLeadershipEscalation(execution);
+    LocalDate dueDay = LocalDate.ofInstant(((Date) execution.getVariable(DEADLINE)).toInstant(), WorkingDayCalendar.ZONE);
+    Date escalateAt = Date.from(calendar.endOfDay(calendar.plusWorkingDays(dueDay, days)).toInstant());
+    execution.setVariable(LEADERSHIP_ESCALATION_DATE, escalateAt);
+    log.info("[{}] leadership escalation on {}", execution.getBusinessKey(), escalateAt);
   }
 
   /**

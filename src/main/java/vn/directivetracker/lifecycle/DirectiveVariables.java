@@ -39,6 +39,8 @@ public final class DirectiveVariables {
   public static final String LEADERSHIP_ESCALATION_DAYS = "leadershipEscalationWorkingDays";
   /** DMN result: day of the month the monthly progress report is due. */
   public static final String MONTHLY_REPORT_DUE_DAY = "monthlyReportDueDay";
+  /** The version of the policy decision (directive-policy.dmn) that gave the values above last. */
+  public static final String POLICY_VERSION = "policyVersion";
   /** Whether the directive has a due date (false for ongoing duties). */
   public static final String HAS_DEADLINE = "hasDeadline";
   /** Whether the directive is an ongoing duty, reported on every month until closed. */

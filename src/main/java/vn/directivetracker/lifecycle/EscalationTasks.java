@@ -24,12 +24,19 @@ public class EscalationTasks {
   static final String SYSTEM = "hệ thống";
   private static final Logger log = LoggerFactory.getLogger(EscalationTasks.class);
 
+  private final Deadlines deadlines;
+
+  public EscalationTasks(Deadlines deadlines) {
+    this.deadlines = deadlines;
+  }
+
   /** ServiceTask_MarkOverdue, when the deadline timer fires. */
   public void markOverdue(DelegateExecution execution) {
     if (execution.getVariable(OVERDUE_SINCE) == null) {
       execution.setVariable(OVERDUE_SINCE, Dates.now());
     }
     log.warn("[{}] overdue since {}", execution.getBusinessKey(), execution.getVariable(DirectiveVariables.DEADLINE_TEXT));
+    deadlines.scheduleLeadershipEscalation(execution);
   }
 
   /** Task_FollowUpOverdueDirective: the standing office's "đôn đốc". */
