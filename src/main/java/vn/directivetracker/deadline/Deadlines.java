@@ -10,6 +10,7 @@ import static vn.directivetracker.lifecycle.DirectiveVariables.LEADERSHIP_ESCALA
 import static vn.directivetracker.lifecycle.DirectiveVariables.ONGOING;
 import static vn.directivetracker.lifecycle.DirectiveVariables.ORIGINAL_DEADLINE;
 import static vn.directivetracker.lifecycle.DirectiveVariables.OVERDUE_SINCE;
+import static vn.directivetracker.lifecycle.DirectiveVariables.POLICY_VERSION;
 import static vn.directivetracker.lifecycle.DirectiveVariables.REMINDER_DATE;
 import static vn.directivetracker.lifecycle.DirectiveVariables.REMINDER_LEAD_DAYS;
 import static vn.directivetracker.lifecycle.DirectiveVariables.REMINDER_SENT_AT;
@@ -116,6 +117,26 @@ public class Deadlines {
     policy.decideAll(execution);
     schedule(execution);
     log.info("[{}] extension applied: deadline now {}", execution.getBusinessKey(), execution.getVariable(DEADLINE_TEXT));
+  }
+
+  /**
+   * ServiceTask_ApplyPolicyChange, when a process owner applies a changed policy to the running
+   * directives (signal {@code directivePolicyChanged}): every policy value decided again, and the
+   * reminder and leadership-escalation timers still waiting re-timed for them. A reminder already
+   * sent stays sent; a reminder whose new day has passed fires at once.
+   */
+  public void applyPolicyChange(DelegateExecution execution) {
+    Object before = execution.getVariable(POLICY_VERSION);
+    DirectivePolicy.Decision decision = policy.decideAll(execution);
+    if (!Boolean.TRUE.equals(execution.getVariable(HAS_DEADLINE)) || execution.getVariable(DEADLINE_DATE) == null) {
+      log.info("[{}] policy v{} -> v{}: no deadline to re-time", execution.getBusinessKey(), before, decision.version());
+      return;
+    }
+    execution.setVariables(scheduleVariables(execution::getVariable));
+    moveTimers(execution.getProcessEngineServices(), execution.getProcessInstanceId(),
+        (Date) execution.getVariable(DEADLINE), (Date) execution.getVariable(REMINDER_DATE));
+    log.info("[{}] policy v{} -> v{}: reminder {}, leadership escalation {}", execution.getBusinessKey(), before,
+        decision.version(), execution.getVariable(REMINDER_DATE), execution.getVariable(LEADERSHIP_ESCALATION_DATE));
   }
 
   /**

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.directivetracker.deadline.DirectivePolicy;
+import vn.directivetracker.deadline.PolicyRollout;
 
 /**
  * A process owner changes processes/directive-policy.dmn while directives run: each running
@@ -29,6 +30,7 @@ import vn.directivetracker.deadline.DirectivePolicy;
 abstract class PolicyInForcePaths extends DirectiveTestSupport {
 
   @Autowired RepositoryService repositoryService;
+  @Autowired PolicyRollout rollout;
 
   private Deployment change;
 
@@ -117,6 +119,41 @@ abstract class PolicyInForcePaths extends DirectiveTestSupport {
     assertThat(job(directive, "Timer_DeadlineReminder").getDuedate()).isEqualTo(at("2026-07-17T08:00"));
     assertThat(decisions(directive)).containsExactly("BusinessRuleTask_DeterminePolicy v" + before,
         "ServiceTask_ApplyExtension v" + (before + 1));
+  }
+
+  @Test
+  void policyAppliedToRunningDirectivesRetimesTheirWaitingReminder() {
+    ProcessInstance directive = assignedAndAcknowledged(keyTask());
+    Map<String, Object> ongoing = keyTask();
+    ongoing.put("deadlineKind", "ONGOING");
+    ProcessInstance duty = assignedAndAcknowledged(ongoing);
+    int before = policyVersionInForce();
+    assertThat(job(directive, "Timer_DeadlineReminder").getDuedate()).isEqualTo(at("2026-06-19T08:00"));
+    changePolicy();
+
+    PolicyRollout.Overview overview = rollout.overview();
+    assertThat(overview.policyVersion()).isEqualTo(before + 1);
+    assertThat(overview.decidedByOlderVersion()).isGreaterThanOrEqualTo(2);
+    PolicyRollout.Applied applied = rollout.applyToRunning("owner");
+    assertThat(applied.reached()).isGreaterThanOrEqualTo(2);
+    // nothing moves until each directive's own job runs
+    assertThat(job(directive, "Timer_DeadlineReminder").getDuedate()).isEqualTo(at("2026-06-19T08:00"));
+    managementService.executeJob(job(directive, "ServiceTask_ApplyPolicyChange").getId());
+    managementService.executeJob(job(duty, "ServiceTask_ApplyPolicyChange").getId());
+
+    assertThat(job(directive, "Timer_DeadlineReminder").getDuedate()).isEqualTo(at("2026-06-16T08:00"));
+    assertThat(task(directive, "Task_SubmitCompletionReport").getFollowUpDate()).isEqualTo(at("2026-06-16T08:00"));
+    assertThat(date(directive, "leadershipEscalationDate")).isEqualTo(at("2026-07-07T23:59:59"));
+    assertThat(runtimeService.getVariable(directive.getId(), "policyVersion")).isEqualTo(before + 1);
+    assertThat(runtimeService.getVariable(duty.getId(), "monthlyReportDueDay")).isEqualTo(25);
+    assertThat(decisions(directive)).containsExactly("BusinessRuleTask_DeterminePolicy v" + before,
+        "ServiceTask_ApplyPolicyChange v" + (before + 1));
+    assertThat(directive).hasPassed("EndEvent_PolicyApplied").isWaitingAt("Timer_DeadlineReminder");
+    assertThat(rollout.overview().decidedByOlderVersion()).isEqualTo(overview.decidedByOlderVersion() - 2);
+
+    clock("2026-06-16T08:00");
+    managementService.executeJob(job(directive, "Timer_DeadlineReminder").getId());
+    assertThat(runtimeService.getVariable(directive.getId(), "reminderSentAt")).isNotNull();
   }
 
   @Test
