@@ -45,7 +45,10 @@ public class DirectivePolicy {
    * version by itself (binding {@code latest}) and records this beside its outputs.
    */
   public int latestVersion(DelegateExecution execution) {
-    return latest(execution).getVersion();
+    AtomicReference<Integer> version = new AtomicReference<>();
+    // the decision is the procedure's, not a grant of whoever completed the step
+    Deadlines.asEngine(() -> version.set(latest(execution).getVersion()));
+    return version.get();
   }
 
   /** Evaluates the latest policy for this directive, writing nothing. */

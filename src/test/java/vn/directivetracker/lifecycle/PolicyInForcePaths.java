@@ -36,6 +36,7 @@ abstract class PolicyInForcePaths extends DirectiveTestSupport {
 
   @AfterEach
   void withdrawTheChange() {
+    engine.getIdentityService().clearAuthentication();
     if (change != null) {
       repositoryService.deleteDeployment(change.getId(), true);
     }
@@ -47,7 +48,11 @@ abstract class PolicyInForcePaths extends DirectiveTestSupport {
     int before = policyVersionInForce();
     changePolicy();
 
-    taskService.complete(task(directive, "Task_ConfirmAssignment").getId(), keyTask());
+    // confirmed by the office's reviewer, who holds no grant on the decision itself
+    engine.getIdentityService().setAuthentication("reviewer-vpcp", List.of(OFFICE, "reviewers"));
+    taskService.complete(task(directive, "Task_ConfirmAssignment").getId(), Map.of("leadAgency", LEAD,
+        "deadlineKind", "DATE", "deadlineDate", "2026-06-30", "keyTask", true));
+    engine.getIdentityService().clearAuthentication();
 
     assertThat(runtimeService.getVariable(directive.getId(), "reminderLeadWorkingDays")).isEqualTo(10);
     // 30/06/2026 less 10 working days (7 before the change: 19/06)
