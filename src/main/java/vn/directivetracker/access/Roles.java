@@ -14,6 +14,11 @@ public final class Roles {
   public static final String REVIEWERS = "reviewers";
   /** Steering-committee leadership: receives the second escalation of overdue directives. */
   public static final String LEADERSHIP = "leadership";
+  /**
+   * Process owners: deploy new versions of the processes and decisions, read every process in
+   * Cockpit, migrate running instances to a new version; none of the officers' or managers' work.
+   */
+  public static final String PROCESS_OWNERS = "process-owners";
 
   private Roles() {}
 }
