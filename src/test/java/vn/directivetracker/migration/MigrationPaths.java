@@ -286,6 +286,12 @@ abstract class MigrationPaths {
     HttpResponse<String> plan = call("POST", "/api/migrations/directive/plan", OWNER, body);
     assertThat(plan.statusCode()).isEqualTo(200);
     assertThat(plan.body()).contains("\"valid\":true", "Timer_DeadlineReminder");
+
+    // the page beside the dashboard: its own script only, the data comes from the API above
+    HttpResponse<String> page = call("GET", "/dashboard/chuyen-phien-ban", null, null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Chuyển hồ sơ đang chạy sang phiên bản quy trình mới", "/dashboard/migrate.js");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
   }
 
   @Test
