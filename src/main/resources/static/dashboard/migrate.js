@@ -254,7 +254,8 @@
     try {
       const result = await postJson(API + '/' + encodeURIComponent(processKey) + '/dry-run', { sourceVersion });
       const box = el('div', {}, el('p', { class: result.wouldFail ? 'migrate-bad' : 'migrate-ok',
-        text: 'Chạy thử ' + result.checked + ' hồ sơ: ' + result.wouldMigrate + ' sẽ được chuyển, ' + result.wouldFail
+        text: 'Chạy thử ' + result.checked + (result.checked < result.runningInstances ? ' trong số ' + result.runningInstances : '')
+          + ' hồ sơ: ' + result.wouldMigrate + ' sẽ được chuyển, ' + result.wouldFail
           + ' sẽ không chuyển được. Chưa có gì thay đổi.' }));
       if (result.failures.length) {
         box.append(el('ul', {}, result.failures.map((f) => el('li', {},

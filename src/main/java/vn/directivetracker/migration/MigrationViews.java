@@ -38,9 +38,12 @@ public final class MigrationViews {
    */
   public record Unmapped(String activityId, String name, String reason, long runningInstances, String engineReason) {}
 
-  /** The dry run: every instance migrated inside a transaction that is always rolled back. */
-  public record DryRun(String processKey, int sourceVersion, int targetVersion, long checked, long wouldMigrate,
-      long wouldFail, List<Failure> failures) {}
+  /**
+   * The dry run: each instance migrated inside a transaction that is always rolled back;
+   * {@code checked} of {@code runningInstances} (the first ones by id, see RunningInstanceMigration).
+   */
+  public record DryRun(String processKey, int sourceVersion, int targetVersion, long runningInstances, long checked,
+      long wouldMigrate, long wouldFail, List<Failure> failures) {}
 
   /** Instances that would fail for the same reason, a few of their business keys as examples. */
   public record Failure(String reason, long instances, List<String> examples) {}

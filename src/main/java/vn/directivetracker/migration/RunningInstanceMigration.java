@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -39,6 +40,7 @@ import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -74,8 +76,12 @@ import vn.directivetracker.migration.MigrationViews.Version;
 @Component
 public class RunningInstanceMigration {
 
-  /** The dry run tries at most this many instances of a version (each in its own rolled-back transaction). */
-  static final int MAX_DRY_RUN_INSTANCES = 5000;
+  /**
+   * The dry run tries at most this many instances of a version, each in its own rolled-back
+   * transaction (about 80 ms each on two cores: 288 seed directives took 23 s), so that one request
+   * stays within a couple of minutes; the answer says how many it checked of how many run.
+   */
+  static final int MAX_DRY_RUN_INSTANCES = 1000;
   private static final int EXAMPLES = 5;
   private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
   private static final Logger log = LoggerFactory.getLogger(RunningInstanceMigration.class);
@@ -137,8 +143,8 @@ public class RunningInstanceMigration {
     long failing = failures.values().stream().mapToLong(List::size).sum();
     log.info("Migration dry run of {} v{} -> v{}: {} instances, {} would fail", processKey, sourceVersion,
         view.targetVersion(), instances.size(), failing);
-    return new DryRun(processKey, sourceVersion, view.targetVersion(), instances.size(), instances.size() - failing,
-        failing, grouped);
+    return new DryRun(processKey, sourceVersion, view.targetVersion(), view.runningInstances(), instances.size(),
+        instances.size() - failing, failing, grouped);
   }
 
   /**
@@ -307,11 +313,15 @@ public class RunningInstanceMigration {
   }
 
   private static boolean holdsState(FlowNode node) {
-    if (node instanceof UserTask || node instanceof ReceiveTask || node instanceof CallActivity || node instanceof SubProcess
-        || node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent) {
+    if (node instanceof UserTask || node instanceof ReceiveTask || node instanceof CallActivity || node instanceof SubProcess) {
       return true;
     }
-    return node instanceof StartEvent && node.getParentElement() instanceof SubProcess parent && parent.triggeredByEvent();
+    boolean waitingEvent = node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent
+        || node instanceof StartEvent && node.getParentElement() instanceof SubProcess parent && parent.triggeredByEvent();
+    // an escalation, error or compensation is caught the moment it is thrown: nothing waits for it
+    return waitingEvent && node.getChildElementsByType(EventDefinition.class).stream().anyMatch(definition ->
+        definition instanceof TimerEventDefinition || definition instanceof MessageEventDefinition
+            || definition instanceof SignalEventDefinition || definition instanceof ConditionalEventDefinition);
   }
 
   private static String whyUnmapped(BpmnModelInstance source, BpmnModelInstance target, String activityId) {
