@@ -16,7 +16,8 @@ import vn.directivetracker.agency.AgencyRegistry;
 
 /**
  * Demo logins, only in the demo profile (the embedded default): one officer per agency, a
- * reviewer in each standing office, a manager, a leader of the steering committee and an admin.
+ * reviewer in each standing office, a manager, a leader of the steering committee, a process owner
+ * and an admin.
  * All share the password {@value #PASSWORD}; the README lists them.
  */
 @Component
@@ -28,6 +29,7 @@ public class DemoIdentities implements ApplicationRunner {
   public static final String ADMIN = "admin";
   public static final String MANAGER = "manager";
   public static final String LEADER = "leader";
+  public static final String OWNER = "owner";
   private static final Logger log = LoggerFactory.getLogger(DemoIdentities.class);
 
   private final IdentityWriter identities;
@@ -56,6 +58,7 @@ public class DemoIdentities implements ApplicationRunner {
     user(ADMIN, "Quản trị", "hệ thống", Roles.ADMINISTRATORS);
     user(MANAGER, "Lãnh đạo", "theo dõi", Roles.MANAGERS);
     user(LEADER, "Lãnh đạo", "Ban Chỉ đạo", Roles.LEADERSHIP);
+    user(OWNER, "Quản lý", "quy trình", Roles.PROCESS_OWNERS);
     int officers = 0;
     for (Agency agency : agencies.activeOn(LocalDate.now(clock))) {
       if (agency.kind() == AgencyKind.STEERING_COMMITTEE) {
@@ -69,7 +72,7 @@ public class DemoIdentities implements ApplicationRunner {
       user(reviewerOf(office), "Chuyên viên theo dõi", name, office);
       identities.ensureMembership(reviewerOf(office), Roles.REVIEWERS);
     }
-    log.info("Demo identities ready: {} officers, 2 reviewers, manager, leader, admin (password '{}')",
+    log.info("Demo identities ready: {} officers, 2 reviewers, manager, leader, process owner, admin (password '{}')",
         officers, PASSWORD);
   }
 

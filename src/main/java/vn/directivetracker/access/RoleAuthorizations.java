@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -34,6 +35,11 @@ import vn.directivetracker.agency.Agency;
  *       nobody starts the review cycle, which its timer starts;</li>
  *   <li>managers and leadership: Cockpit, read-only over every directive, task and its history;
  *       no UPDATE, DELETE or variable edits anywhere;</li>
+ *   <li>process owners ({@code process-owners}): Cockpit read-only like managers, plus deploying
+ *       (CREATE on deployments) and migrating running instances: MIGRATE_INSTANCE on every process
+ *       definition and the batch Camunda needs for it ({@code CREATE_BATCH_MIGRATE_PROCESS_INSTANCES},
+ *       narrower than CREATE on every batch type), with the batches' progress readable; no Tasklist,
+ *       no TASK_WORK, no UPDATE on instances or variables;</li>
  *   <li>administrators ({@code camunda-admin}): ALL on every resource type. Camunda treats the
  *       group as admin only for a few admin-only commands; webapp logins and ordinary queries
  *       still need grants.</li>
@@ -87,9 +93,28 @@ public class RoleAuthorizations implements ApplicationRunner {
       grants.grant(reader, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
       grants.grant(reader, Resources.DEPLOYMENT, ANY, Permissions.READ);
     }
+    grantProcessOwners();
     for (Resources resource : Resources.values()) {
       grants.grant(Roles.ADMINISTRATORS, resource, ANY, Permissions.ALL);
     }
     log.info("Role authorizations ready for {} groups", workers.size());
+  }
+
+  /** See the class comment; what a migration batch needs was checked against the engine's MigrateProcessInstanceBatchCmd. */
+  private void grantProcessOwners() {
+    String owners = Roles.PROCESS_OWNERS;
+    grants.grant(owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grants.grant(owners, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grants.grant(owners, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    grants.grant(owners, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grants.grant(owners, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grants.grant(owners, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    grants.grant(owners, Resources.TASK, ANY, TaskPermissions.READ);
+    grants.grant(owners, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grants.grant(owners, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grants.grant(owners, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+        BatchPermissions.READ, BatchPermissions.READ_HISTORY);
   }
 }

@@ -36,6 +36,7 @@ public class RoleGroups implements ApplicationRunner {
     names.put(Roles.MANAGERS, "Lãnh đạo, chuyên viên theo dõi");
     names.put(Roles.REVIEWERS, "Cơ quan thường trực");
     names.put(Roles.LEADERSHIP, "Lãnh đạo Ban Chỉ đạo");
+    names.put(Roles.PROCESS_OWNERS, "Quản lý quy trình");
     return Collections.unmodifiableMap(names);
   }
 }

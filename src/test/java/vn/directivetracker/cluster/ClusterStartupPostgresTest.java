@@ -66,7 +66,8 @@ class ClusterStartupPostgresTest {
     assertThat(longValue(connection, "select count(*) from ACT_RE_DEPLOYMENT")).as("deployments").isEqualTo(1);
     assertThat(longValue(connection, "select count(*) from ACT_RE_PROCDEF where KEY_ = 'directive'"))
         .as("versions of the directive process").isEqualTo(1);
-    for (String role : List.of(Roles.ADMINISTRATORS, Roles.MANAGERS, Roles.REVIEWERS, Roles.LEADERSHIP)) {
+    for (String role : List.of(Roles.ADMINISTRATORS, Roles.MANAGERS, Roles.REVIEWERS, Roles.LEADERSHIP,
+        Roles.PROCESS_OWNERS)) {
       assertThat(longValue(connection, "select count(*) from ACT_ID_GROUP where ID_ = '" + role + "'"))
           .as("role group %s", role).isEqualTo(1);
     }
