@@ -415,11 +415,16 @@ abstract class MigrationPaths {
 
   // ------------------------------------------------------------------ driving a directive
 
-  /** Deploys the directive BPMN from src/test/resources/migration with the policy and every form, as one deployment. */
+  /**
+   * Deploys a variant of the shipped processes/directive.bpmn (made by {@link #variant}) with the
+   * policy and every form, as one deployment; derived at run time so that it follows the model.
+   */
   String deploy(String bpmn, boolean withAddedForm) throws IOException {
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     DeploymentBuilder builder = repositoryService.createDeployment().name("migration-test").source("migration-test");
-    builder.addInputStream("processes/directive.bpmn", read(resolver.getResource("classpath:migration/" + bpmn)));
+    String shipped = new String(resolver.getResource("classpath:processes/directive.bpmn").getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    builder.addString("processes/directive.bpmn", variant(bpmn, shipped));
     builder.addInputStream("processes/directive-policy.dmn", read(resolver.getResource("classpath:processes/directive-policy.dmn")));
     for (Resource form : resolver.getResources("classpath*:forms/*.form")) {
       builder.addInputStream("forms/" + form.getFilename(), read(form));
@@ -429,6 +434,38 @@ abstract class MigrationPaths {
           read(resolver.getResource("classpath:migration/" + ADDED_TASK + ".form")));
     }
     return builder.deploy().getId();
+  }
+
+  /**
+   * The two edits a process owner makes in Camunda Modeler: "directive-added-task.bpmn" puts
+   * {@link #ADDED_TASK} between the completion report and its review; "directive-renamed-task.bpmn"
+   * gives Task_ConfirmAssignment a new id.
+   */
+  static String variant(String name, String shipped) {
+    String changed = switch (name) {
+      case "directive-added-task.bpmn" -> shipped
+          .replace("""
+              <bpmn:sequenceFlow id="Flow_ToReviewCompletionReport" sourceRef="Task_SubmitCompletionReport" targetRef="Task_ReviewCompletionReport" />""",
+              """
+              <bpmn:sequenceFlow id="Flow_ToCheckCompletionEvidence" sourceRef="Task_SubmitCompletionReport" targetRef="Task_CheckCompletionEvidence" />
+                    <bpmn:sequenceFlow id="Flow_ToReviewCompletionReport" sourceRef="Task_CheckCompletionEvidence" targetRef="Task_ReviewCompletionReport" />""")
+          .replaceFirst("(<bpmn:userTask id=\"Task_SubmitCompletionReport\"[\\s\\S]*?)<bpmn:outgoing>Flow_ToReviewCompletionReport</bpmn:outgoing>\\s*</bpmn:userTask>",
+              "$1" + java.util.regex.Matcher.quoteReplacement("<bpmn:outgoing>Flow_ToCheckCompletionEvidence</bpmn:outgoing>\n      </bpmn:userTask>\n"
+              + "      <bpmn:userTask id=\"Task_CheckCompletionEvidence\" name=\"Kiểm tra hồ sơ minh chứng\" camunda:formRef=\"Task_CheckCompletionEvidence\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"${standingOffice}\" camunda:dueDate=\"P2WD@end\">\n"
+              + "        <bpmn:incoming>Flow_ToCheckCompletionEvidence</bpmn:incoming>\n"
+              + "        <bpmn:outgoing>Flow_ToReviewCompletionReport</bpmn:outgoing>\n      </bpmn:userTask>"));
+      case "directive-renamed-task.bpmn" -> shipped
+          .replace("<bpmn:userTask id=\"Task_ConfirmAssignment\"", "<bpmn:userTask id=\"Task_ConfirmAssignmentByOffice\"")
+          .replace("targetRef=\"Task_ConfirmAssignment\"", "targetRef=\"Task_ConfirmAssignmentByOffice\"")
+          .replace("sourceRef=\"Task_ConfirmAssignment\"", "sourceRef=\"Task_ConfirmAssignmentByOffice\"")
+          .replace("bpmnElement=\"Task_ConfirmAssignment\"", "bpmnElement=\"Task_ConfirmAssignmentByOffice\"");
+      default -> throw new IllegalArgumentException(name);
+    };
+    if (changed.equals(shipped) || (name.contains("added") && !changed.contains("Flow_ToCheckCompletionEvidence\" sourceRef"))
+        || (name.contains("added") && !changed.contains("id=\"Task_CheckCompletionEvidence\""))) {
+      throw new IllegalStateException("processes/directive.bpmn changed: the test's edit for " + name + " no longer applies");
+    }
+    return changed;
   }
 
   private static InputStream read(Resource resource) throws IOException {
