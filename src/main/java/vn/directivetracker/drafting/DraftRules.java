@@ -152,7 +152,10 @@ public final class DraftRules {
     return out.toString();
   }
 
-  private static String spaces(String literal, boolean phrase) {
+  private static String spaces(String written, boolean phrase) {
+    // the text is matched folded, so a pattern written with diacritics is folded too ("chậm nhất" → "cham nhat")
+    String literal = java.text.Normalizer.normalize(written, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        .replace('đ', 'd').replace('Đ', 'D');
     if (!phrase) {
       return literal;
     }

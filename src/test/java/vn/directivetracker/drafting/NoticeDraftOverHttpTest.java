@@ -146,6 +146,17 @@ class NoticeDraftOverHttpTest {
     assertThat(importAsText.statusCode()).isEqualTo(415);
   }
 
+  @Test
+  void theReviewPageIsServedBesideTheDashboard() throws Exception {
+    HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/thong-bao-moi")).GET());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Ghi nhận thông báo từ văn bản", "/dashboard/draft.js");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    HttpResponse<String> script = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/draft.js")).GET());
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body()).contains("/api/notices/drafts").doesNotContain("innerHTML");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private long count() {
