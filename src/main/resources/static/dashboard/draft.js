@@ -224,8 +224,9 @@
       el('label', { for: id, text: label }), input, markNotes(marks));
   }
 
-  function textInput(value, onchange) {
-    return el('input', { type: 'text', value: value || '', oninput: (e) => onchange(e.target.value.trim() || null) });
+  function textInput(value, onchange, name) {
+    return el('input', { type: 'text', value: value || '', 'data-field': name || null,
+      oninput: (e) => onchange(e.target.value.trim() || null) });
   }
 
   function dateInput(value, onchange) {
@@ -294,8 +295,8 @@
         } })),
       entry.problems.map((p) => el('p', { class: 'item-problem', text: p })),
       el('div', { class: 'draft-grid' },
-        field(FIELD_NAMES.ref, textInput(item.ref, (v) => { item.ref = v; }), marks('ref')),
-        field(FIELD_NAMES.lead + ' (mã)', textInput(item.lead, (v) => { item.lead = v; }), marks('lead')),
+        field(FIELD_NAMES.ref, textInput(item.ref, (v) => { item.ref = v; }, 'ref'), marks('ref')),
+        field(FIELD_NAMES.lead + ' (mã)', textInput(item.lead, (v) => { item.lead = v; }, 'lead'), marks('lead')),
         field('hoặc nhóm chủ trì', classSelect(item.leadClass, (v) => { item.leadClass = v; }), []),
         field(FIELD_NAMES.coordinators + ' (mã, cách nhau dấu phẩy)', textInput((item.coordinators || []).join(', '), (v) => {
           item.coordinators = (v || '').split(/[,\s]+/).filter(Boolean);
@@ -350,6 +351,37 @@
 
   // ------------------------------------------------------------------ registering
 
+  /** The import's problems are written for developers (English): the office reads them in Vietnamese. */
+  const PROBLEMS = [
+    [/^missing: give the lead agency/, () => 'chưa có cơ quan chủ trì: nhập mã cơ quan hoặc chọn nhóm chủ trì'],
+    [/^two leads/, () => 'chỉ nhập một: mã cơ quan chủ trì hoặc nhóm chủ trì'],
+    [/^missing: give kind/, () => 'chưa có thời hạn'],
+    [/^(missing|is empty)$/, () => 'còn thiếu'],
+    [/^unknown agency code (.*)$/, (m) => 'mã cơ quan "' + m[1] + '" không có trong danh mục cơ quan'],
+    [/^(\S+) \((.*)\) did not exist on (.*)$/, (m) => m[1] + ' (' + m[2] + ') chưa tồn tại hoặc đã giải thể vào ngày ' + m[3]],
+    [/^duplicate reference (.*)$/, (m) => 'ký hiệu ' + m[1] + ' bị trùng'],
+    [/is not a reference like/, () => 'ký hiệu không hợp lệ (ví dụ: 1, 3.b, 2.đ, 3.a.2)'],
+    [/is not a date/, () => 'ngày không hợp lệ'],
+    [/needs its date$/, () => 'loại thời hạn này cần có ngày'],
+    [/has no date in the notice/, () => 'loại thời hạn này không có ngày (cơ quan thường trực đặt thời hạn mục tiêu khi giao)'],
+    [/is not the last day of its month$/, () => '"trong tháng" phải là ngày cuối tháng'],
+    [/is the lead agency and cannot also coordinate$/, () => 'cơ quan chủ trì không đồng thời là cơ quan phối hợp'],
+    [/^a notice needs at least one item$/, () => 'thông báo cần ít nhất một nhiệm vụ'],
+    [/^give the issue date or at least the meeting date$/, () => 'nhập ngày ban hành hoặc ít nhất ngày họp'],
+    [/may hold only letters, digits/, () => 'số hiệu chỉ gồm chữ, số, dấu cách và các ký tự / - .'],
+    [/^Only members of (.*) may register the notices of (.*)$/, (m) => 'chỉ thành viên ' + m[1] + ' được ghi nhận thông báo của ' + m[2]],
+    [/tracked by (\S+), not (\S+)$/, (m) => 'thông báo của cơ quan này do ' + m[1] + ' theo dõi, không phải ' + m[2]],
+    [/no standing office tracks the notices of (.*) \(/, (m) => 'chưa có cơ quan thường trực theo dõi thông báo của ' + m[1]],
+  ];
+
+  function vietnamese(problem) {
+    for (const [pattern, say] of PROBLEMS) {
+      const match = String(problem || '').match(pattern);
+      if (match) return say(match);
+    }
+    return 'không hợp lệ (' + problem + ')';
+  }
+
   function noticeToSend() {
     const n = state.notice;
     return {
@@ -382,11 +414,12 @@
       const general = [];
       const problems = (e.problem && e.problem.problems) || [];
       for (const p of problems) {
-        const text = (FIELD_NAMES[p.field] || p.field || '') + ': ' + p.problem;
+        const text = (FIELD_NAMES[String(p.field).split('.')[0]] || p.field || '') + ': ' + vietnamese(p.problem);
         const entry = p.item ? state.items.find((x) => x.item.ref === p.item) : null;
         if (entry) entry.problems.push(text); else general.push((p.item ? p.item + ' — ' : '') + text);
       }
-      if (!problems.length) general.push(describe(e));
+      if (!problems.length) general.push(e instanceof HttpError && e.status === 403 && e.problem && e.problem.detail
+        ? vietnamese(e.problem.detail.replace(/; nothing was imported$/, '')) : describe(e));
       renderItems();
       $('problems').replaceChildren(el('strong', { text: 'Chưa ghi nhận được:' }), el('ul', null,
         general.map((g) => el('li', { text: g }))));

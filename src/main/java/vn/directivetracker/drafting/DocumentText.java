@@ -13,6 +13,7 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
@@ -27,6 +28,9 @@ public final class DocumentText {
   static final int MAX_PDF_PAGES = 60;
   /** Memory PDFBox may use for one file's decoded streams. */
   private static final long PDF_MEMORY = 64L * 1024 * 1024;
+
+  /** The largest part of a .docx unpacked (its text is at most a few hundred kB; a zip bomb is more). */
+  private static final long MAX_DOCX_ENTRY = 32L * 1024 * 1024;
 
   private DocumentText() {}
 
@@ -95,6 +99,10 @@ public final class DocumentText {
   }
 
   private static String docx(byte[] bytes) {
+    // POI's limit is process-wide; the application reads no other Office file (it only writes XLSX)
+    if (ZipSecureFile.getMaxEntrySize() > MAX_DOCX_ENTRY) {
+      ZipSecureFile.setMaxEntrySize(MAX_DOCX_ENTRY);
+    }
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes));
         XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
       // one Word paragraph per line; a blank line between them marks paragraphs as in a pasted text

@@ -540,17 +540,17 @@ public final class NoticeDraftBuilder {
       int split = splitPoint(from, to);
       if (split > from && split < to) {
         int splitSource = doc.sourceOffset(split);
-        one(ref, start, splitSource, sectionLeads, sectionDeadline, sectionRange, false);
+        one(ref, start, splitSource, sectionLeads, sectionDeadline, sectionRange);
         String second = ref.chars().filter(c -> c == '.').count() >= 2 ? ref.substring(0, ref.lastIndexOf('.')) + "."
             + (Integer.parseInt(ref.substring(ref.lastIndexOf('.') + 1)) + 1) : ref + ".2";
         int first = items.size();
-        one(second, splitSource, end, sectionLeads, sectionDeadline, sectionRange, true);
+        one(second, splitSource, end, sectionLeads, sectionDeadline, sectionRange);
         if (items.size() > first) {
           mark(first, second, "ref", "Câu này giao việc cho cơ quan khác hoặc có thời hạn riêng nên được tách thành nhiệm vụ "
               + second + ": kiểm tra.", null, splitSource, end);
         }
       } else {
-        one(ref, start, end, sectionLeads, sectionDeadline, sectionRange, false);
+        one(ref, start, end, sectionLeads, sectionDeadline, sectionRange);
       }
     }
 
@@ -574,8 +574,7 @@ public final class NoticeDraftBuilder {
       return -1;
     }
 
-    private void one(String ref, int start, int end, List<Mention> sectionLeads, Found sectionDeadline, int[] sectionRange,
-        boolean splitRef) {
+    private void one(String ref, int start, int end, List<Mention> sectionLeads, Found sectionDeadline, int[] sectionRange) {
       int from = doc.foldedOffset(start);
       int to = doc.foldedOffset(end);
       String text = collapse(source.substring(start, end));
@@ -623,7 +622,7 @@ public final class NoticeDraftBuilder {
       List<Found> deadlines = deadlines(from, to);
       if (leads.isEmpty()) {
         Item item = item(ref, text, null, null, coordinators, coordinatorClasses, sectionDeadline, deadlines);
-        int index = add(item, start, end, ref, sectionLeads, sectionDeadline, sectionRange, splitRef);
+        int index = add(item, start, end, ref, sectionLeads, sectionDeadline, sectionRange);
         mark(index, ref, "lead", "Không xác định được cơ quan chủ trì; chọn cơ quan hoặc nhóm cơ quan.", null, start, end);
         deadlineMarks(index, ref, deadlines, sectionDeadline, sectionRange, item.deadline());
         coordinatorMarks(index, ref, unsureCoordinators, reasons);
@@ -639,7 +638,7 @@ public final class NoticeDraftBuilder {
         }
         Item item = item(partRef, text, lead.code(), lead.agencyClass(), itemCoordinators, coordinatorClasses,
             sectionDeadline, deadlines);
-        int index = add(item, start, end, partRef, sectionLeads, sectionDeadline, sectionRange, splitRef);
+        int index = add(item, start, end, partRef, sectionLeads, sectionDeadline, sectionRange);
         if (!lead.sure()) {
           markMention(index, partRef, "lead", fromSection ? "Cơ quan chủ trì lấy từ đầu mục, đọc gần đúng từ bản quét."
               : "Cơ quan chủ trì đọc gần đúng từ bản quét.", lead);
@@ -680,7 +679,7 @@ public final class NoticeDraftBuilder {
     }
 
     private int add(Item item, int start, int end, String ref, List<Mention> sectionLeads, Found sectionDeadline,
-        int[] sectionRange, boolean splitRef) {
+        int[] sectionRange) {
       int index = items.size();
       items.add(item);
       itemSources.add(new ItemSource(index, start, end));
