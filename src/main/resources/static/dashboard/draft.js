@@ -421,6 +421,7 @@
       if (!problems.length) general.push(e instanceof HttpError && e.status === 403 && e.problem && e.problem.detail
         ? vietnamese(e.problem.detail.replace(/; nothing was imported$/, '')) : describe(e));
       renderItems();
+      if (!general.length) general.push('xem lỗi ghi ở từng nhiệm vụ bên dưới (' + problems.length + ' lỗi).');
       $('problems').replaceChildren(el('strong', { text: 'Chưa ghi nhận được:' }), el('ul', null,
         general.map((g) => el('li', { text: g }))));
       $('problems').hidden = general.length === 0 && problems.length === 0;
