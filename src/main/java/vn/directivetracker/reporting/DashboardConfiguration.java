@@ -14,5 +14,7 @@ public class DashboardConfiguration implements WebMvcConfigurer {
     registry.addViewController("/dashboard/").setViewName("forward:/dashboard/index.html");
     // the standing office confirms a whole notice's assignments (notice/NoticeAssignment, /api/assignments)
     registry.addViewController("/dashboard/giao-nhiem-vu").setViewName("forward:/dashboard/assign.html");
+    // the standing office registers a notice from its text (drafting/NoticeDraftController, then /api/notices)
+    registry.addViewController("/dashboard/thong-bao-moi").setViewName("forward:/dashboard/draft.html");
   }
 }

@@ -45,6 +45,9 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
   public static final List<String> ACCEPTED_API_TYPES =
       List.of("application/json", "application/yaml", "application/x-yaml", "text/yaml");
 
+  /** The one /api write that reads text and files (see {@link #isDraftUpload}). */
+  public static final String DRAFTS_PATH = "/api/notices/drafts";
+
   private static final Set<String> UNSAFE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final Set<String> FORM_SENDABLE_TYPES =
       Set.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data");
@@ -68,7 +71,8 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
       return;
     }
     String path = Paths.inApplication(request);
-    if ((path.equals("/api") || path.startsWith("/api/")) && isFormSendable(request.getContentType())) {
+    if ((path.equals("/api") || path.startsWith("/api/")) && isFormSendable(request.getContentType())
+        && !isDraftUpload(path, request.getContentType())) {
       Problems.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
           "Content type " + request.getContentType() + " is not accepted for writes to /api; send "
               + String.join(", ", ACCEPTED_API_TYPES),
@@ -93,6 +97,23 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
     int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1;
     return scheme.equalsIgnoreCase(request.getScheme()) && uri.getHost().equalsIgnoreCase(request.getServerName())
         && port == request.getServerPort();
+  }
+
+  /**
+   * {@code POST /api/notices/drafts} reads a pasted text or an uploaded file and writes nothing, so
+   * it takes text/plain and multipart; the Origin and Sec-Fetch-Site checks above still apply, and
+   * another site cannot read the answer (no CORS).
+   */
+  private static boolean isDraftUpload(String path, String contentType) {
+    if (!path.equals(DRAFTS_PATH)) {
+      return false;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      return type.isCompatibleWith(MediaType.TEXT_PLAIN) || type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA);
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   private static boolean isFormSendable(String contentType) {
