@@ -1,28 +1,21 @@
 package vn.directivetracker.migration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.directivetracker.access.RoleAuthorizations;
-import vn.directivetracker.access.Roles;
 
 /**
  * {@code /api/migrations}: process owners move running instances to the latest version
@@ -38,7 +31,6 @@ import vn.directivetracker.access.Roles;
 public class MigrationController {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> ALLOWED = List.of(Roles.PROCESS_OWNERS, Roles.ADMINISTRATORS);
 
   private final RunningInstanceMigration migration;
   private final IdentityService identityService;
@@ -83,18 +75,8 @@ public class MigrationController {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(migration.execute(processKey, sourceVersion(body)));
   }
 
-  /** The caller, when a process owner or an administrator (groups as the API's authentication filter set them). */
   private String allowedCaller() {
-    Authentication caller = identityService.getCurrentAuthentication();
-    if (caller == null || caller.getUserId() == null) {
-      throw new MigrationRefusedException(HttpStatus.UNAUTHORIZED, "Cần đăng nhập", List.of("Cần đăng nhập"));
-    }
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    if (groups.stream().noneMatch(ALLOWED::contains)) {
-      throw new MigrationRefusedException(HttpStatus.FORBIDDEN, "Không được phép", List.of(
-          "Chỉ người quản lý quy trình (nhóm " + Roles.PROCESS_OWNERS + ") và quản trị hệ thống được chuyển phiên bản"));
-    }
-    return caller.getUserId();
+    return OwnerAccess.caller(identityService);
   }
 
   private static int sourceVersion(InputStream body) throws IOException {
@@ -105,30 +87,5 @@ public class MigrationController {
           List.of("sourceVersion: cần một số nguyên dương, phiên bản cũ cần chuyển, ví dụ {\"sourceVersion\": 1}"));
     }
     return version.intValue();
-  }
-
-  @ExceptionHandler(MigrationRefusedException.class)
-  ResponseEntity<ProblemDetail> refused(MigrationRefusedException e) {
-    return problem(e.status(), e.title(), e.problems());
-  }
-
-  @ExceptionHandler(JsonProcessingException.class)
-  ResponseEntity<ProblemDetail> unreadable(JsonProcessingException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Yêu cầu chưa hợp lệ", List.of("nội dung không đọc được như JSON"));
-  }
-
-  /** The engine refused a right the role check let through (a revoked or missing grant): nothing was written. */
-  @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<ProblemDetail> forbidden(AuthorizationException e) {
-    return problem(HttpStatus.FORBIDDEN, "Không được phép",
-        List.of("Tài khoản này thiếu quyền của bộ máy quy trình để chuyển phiên bản; chưa có gì được ghi"));
-  }
-
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, List<String> problems) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", problems));
-    problem.setTitle(title);
-    problem.setType(URI.create("urn:directive-tracker:migration"));
-    problem.setProperty("problems", problems);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 }

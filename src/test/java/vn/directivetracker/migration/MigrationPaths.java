@@ -296,6 +296,30 @@ abstract class MigrationPaths {
   }
 
   @Test
+  void onlyProcessOwnersAndAdministratorsApplyAChangedPolicyToRunningDirectives() throws Exception {
+    ProcessInstance directive = assignedAndAcknowledged();
+    for (String user : List.of("officer-bca", "manager", "reviewer-vpcp", "leader")) {
+      assertThat(call("GET", "/api/policy", user, null).statusCode()).as(user).isEqualTo(403);
+      HttpResponse<String> apply = call("POST", "/api/policy/apply-to-running", user, null);
+      assertThat(apply.statusCode()).as(user).isEqualTo(403);
+      assertThat(apply.body()).contains(Roles.PROCESS_OWNERS);
+      // nor by sending the signal through the engine's own API
+      assertDenied(call("POST", "/engine-rest/signal", user, "{\"name\": \"directivePolicyChanged\"}"));
+    }
+    assertThat(call("POST", "/api/policy/apply-to-running", null, null).statusCode()).isEqualTo(401);
+    assertThat(managementService.createJobQuery().activityId("ServiceTask_ApplyPolicyChange").count()).isZero();
+
+    HttpResponse<String> overview = call("GET", "/api/policy", OWNER, null);
+    assertThat(overview.statusCode()).isEqualTo(200);
+    assertThat(overview.body()).contains("\"policyVersion\":", "\"runningDirectives\":");
+    HttpResponse<String> applied = call("POST", "/api/policy/apply-to-running", OWNER, null);
+    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+    assertThat(applied.body()).contains("\"reached\":");
+    assertThat(managementService.createJobQuery().processInstanceId(directive.getId())
+        .activityId("ServiceTask_ApplyPolicyChange").count()).isEqualTo(1);
+  }
+
+  @Test
   void theProcessOwnerDoesNoneOfTheOfficersOrManagersWork() throws Exception {
     ProcessInstance directive = start();
     String task = task(directive, "Task_ConfirmAssignment").getId();
