@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
+import org.camunda.bpm.impl.juel.AstDot;
 import org.camunda.bpm.impl.juel.AstIdentifier;
+import org.camunda.bpm.impl.juel.AstMethod;
 import org.camunda.bpm.impl.juel.AstProperty;
 import org.camunda.bpm.impl.juel.Builder;
 import org.camunda.bpm.impl.juel.Tree;
@@ -63,9 +66,16 @@ public final class ModelCheck {
   private static final Set<String> PROSE = Set.of("documentation", "text");
 
   private final Predicate<String> isBean;
+  private final Function<String, Class<?>> beanType;
 
   public ModelCheck(Predicate<String> isBean) {
+    this(isBean, name -> null);
+  }
+
+  /** @param beanType the class of a bean, or null when unknown: its methods and properties are then not checked */
+  public ModelCheck(Predicate<String> isBean, Function<String, Class<?>> beanType) {
     this.isBean = isBean;
+    this.beanType = beanType;
   }
 
   /** The problems of these models, one readable line each; empty when they may be deployed. */
@@ -369,6 +379,55 @@ public final class ModelCheck {
               + "\", which is neither a Spring bean nor a known process variable");
         }
       }
+      checkMembers(element, expression, tree.getRoot());
+    }
+
+    /** {@code bean.method(args)} and {@code bean.property}: the bean's class must have them. */
+    private void checkMembers(Element element, String expression, org.camunda.bpm.impl.juel.Node node) {
+      if (node instanceof AstMethod method && method.getChild(0) instanceof AstDot dot
+          && dot.getChild(0) instanceof AstIdentifier bean) {
+        String missing = missingMember(bean.getName(), member(dot), method.getChild(1).getCardinality());
+        if (missing != null) {
+          problems.add(where(element) + ": expression " + expression + ": " + missing);
+        }
+        checkMembers(element, expression, method.getChild(1));
+        return;
+      }
+      if (node instanceof AstDot dot && dot.getChild(0) instanceof AstIdentifier bean) {
+        String missing = missingMember(bean.getName(), member(dot), -1);
+        if (missing != null) {
+          problems.add(where(element) + ": expression " + expression + ": " + missing);
+        }
+      }
+      for (int i = 0; i < node.getCardinality(); i++) {
+        checkMembers(element, expression, node.getChild(i));
+      }
+    }
+
+    /** What the bean lacks, or null; arguments -1 for a property. */
+    private String missingMember(String bean, String member, int arguments) {
+      if (member == null || variables.contains(bean) || !isBean.test(bean)) {
+        return null; // a variable's type is unknown here; a missing bean is reported already
+      }
+      Class<?> type = beanType.apply(bean);
+      if (type == null || Map.class.isAssignableFrom(type)) {
+        return null;
+      }
+      type = org.springframework.util.ClassUtils.getUserClass(type);
+      if (arguments < 0) {
+        var property = org.springframework.beans.BeanUtils.getPropertyDescriptor(type, member);
+        return property != null && property.getReadMethod() != null ? null
+            : "bean \"" + bean + "\" (" + type.getSimpleName() + ") has no property \"" + member + "\"";
+      }
+      for (java.lang.reflect.Method method : type.getMethods()) {
+        int parameters = method.getParameterCount();
+        if (method.getName().equals(member)
+            && (parameters == arguments || method.isVarArgs() && arguments >= parameters - 1)) {
+          return null;
+        }
+      }
+      return "bean \"" + bean + "\" (" + type.getSimpleName() + ") has no public method \"" + member + "\" taking "
+          + arguments + " argument(s)";
     }
 
     private String where(Element element) {
@@ -393,6 +452,12 @@ public final class ModelCheck {
     for (int i = 0; i < node.getCardinality(); i++) {
       collectDereferenced(node.getChild(i), names);
     }
+  }
+
+  /** The property name of {@code x.name} ({@code AstDot} prints itself as ". name"). */
+  private static String member(AstDot dot) {
+    String text = dot.toString();
+    return text.startsWith(". ") ? text.substring(2).strip() : null;
   }
 
   private static boolean isExpression(String value) {

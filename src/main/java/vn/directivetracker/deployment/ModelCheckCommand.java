@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.SpringApplication;
@@ -46,14 +46,14 @@ public final class ModelCheckCommand {
     } else {
       models = Files.isDirectory(Path.of("processes")) ? ModelFiles.fromFolder(Path.of(".")) : ModelFiles.fromClasspath();
     }
-    Set<String> beans;
+    Map<String, Class<?>> beans;
     try {
-      beans = beanNames(application, args);
+      beans = beans(application, args);
     } catch (RuntimeException e) {
       out.println("Cannot read the application's configuration to find its beans: " + e.getMessage());
       return 1;
     }
-    List<String> problems = new ModelCheck(beans::contains).check(models);
+    List<String> problems = new ModelCheck(beans::containsKey, beans::get).check(models);
     if (problems.isEmpty()) {
       out.println("Models in " + models.origin() + ": " + models.resources().size() + " files, no problems");
       return 0;
@@ -63,9 +63,9 @@ public final class ModelCheckCommand {
     return 1;
   }
 
-  /** The names (and aliases) of the application's beans, read from its definitions without creating any. */
-  static Set<String> beanNames(Class<?> application, String[] args) {
-    Set<String> names = new HashSet<>();
+  /** The application's beans by name (and alias) with their class if known, read from its definitions without creating any. */
+  static Map<String, Class<?>> beans(Class<?> application, String[] args) {
+    Map<String, Class<?>> names = new HashMap<>();
     SpringApplication spring = new SpringApplication(application);
     spring.setLogStartupInfo(false);
     spring.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
@@ -91,15 +91,27 @@ public final class ModelCheckCommand {
   }
 
   /** Stops the refresh after the configuration (and auto-configuration) registered every bean definition. */
-  private record Capture(Set<String> names) implements BeanFactoryPostProcessor {
+  private record Capture(Map<String, Class<?>> names) implements BeanFactoryPostProcessor {
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
       for (String name : beanFactory.getBeanDefinitionNames()) {
-        names.add(name);
-        names.addAll(Arrays.asList(beanFactory.getAliases(name)));
+        Class<?> type = typeOf(beanFactory, name);
+        names.put(name, type);
+        Arrays.stream(beanFactory.getAliases(name)).forEach(alias -> names.put(alias, type));
       }
-      names.addAll(Arrays.asList(beanFactory.getSingletonNames()));
+      for (String name : beanFactory.getSingletonNames()) {
+        names.putIfAbsent(name, typeOf(beanFactory, name));
+      }
       throw new BeansRead();
+    }
+
+    /** The bean's class from its definition, creating nothing (not even a FactoryBean); null if unknown. */
+    private static Class<?> typeOf(ConfigurableListableBeanFactory beanFactory, String name) {
+      try {
+        return beanFactory.getType(name, false);
+      } catch (RuntimeException unknown) {
+        return null;
+      }
     }
   }
 

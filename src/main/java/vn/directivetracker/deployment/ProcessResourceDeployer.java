@@ -59,7 +59,7 @@ public class ProcessResourceDeployer implements ApplicationRunner {
   /** Checks and deploys the configured models; returns the new deployments (none when nothing changed). */
   public List<Deployment> deploy() {
     ModelFiles models = collect();
-    List<String> problems = new ModelCheck(context::containsBean).check(models);
+    List<String> problems = new ModelCheck(context::containsBean, this::beanType).check(models);
     if (!problems.isEmpty()) {
       throw new ModelCheckException(models.origin(), problems);
     }
@@ -109,6 +109,14 @@ public class ProcessResourceDeployer implements ApplicationRunner {
       return deployment;
     }
     return null;
+  }
+
+  private Class<?> beanType(String name) {
+    try {
+      return context.getType(name, false);
+    } catch (RuntimeException unknown) {
+      return null;
+    }
   }
 
   private long deploymentCount(String name) {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,14 +26,14 @@ import vn.directivetracker.DirectiveTrackerApplication;
  */
 class ModelCheckTest {
 
-  private static Set<String> beans;
+  private static Map<String, Class<?>> beans;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeAll
   static void readTheApplicationsBeans() {
     // the command-line check's way: the bean definitions, without starting anything
-    beans = ModelCheckCommand.beanNames(DirectiveTrackerApplication.class, new String[0]);
-    assertThat(beans).contains("directiveWork", "deadlines", "directiveAccess", "reminders");
+    beans = ModelCheckCommand.beans(DirectiveTrackerApplication.class, new String[0]);
+    assertThat(beans).containsKeys("directiveWork", "deadlines", "directiveAccess", "reminders");
   }
 
   @Test
@@ -92,6 +91,9 @@ class ModelCheckTest {
     edit(models, "processes/directive.bpmn", "${coordinatingAgencies.size() == 0}", "${agencyRules.none(execution)}");
     edit(models, "processes/review-cycle.bpmn", "camunda:expression=\"${reviewWork.recordLateReport(execution)}\"",
         "camunda:delegateExpression=\"${lateReportDelegate}\"");
+    edit(models, "processes/directive.bpmn", "${directiveWork.acknowledge(task)}", "${directiveWork.acknowlege(task)}");
+    edit(models, "processes/directive.bpmn", "${reminders.remindLead(execution)}", "${reminders.remindLead()}");
+    edit(models, "processes/status-snapshot.bpmn", "${statusSnapshots.cron}", "${statusSnapshots.schedule}");
     // variables, bare or dereferenced, are no beans and must not be reported
     edit(models, "processes/directive.bpmn", "${!ongoing}", "${!ongoing &amp;&amp; policy.reminderLeadWorkingDays > 0}");
 
@@ -103,7 +105,15 @@ class ModelCheckTest {
             + " \"agencyRules\", which is neither a Spring bean nor a known process variable",
         "processes/review-cycle.bpmn, Task_RecordLateReviewReport \"Ghi nhận báo cáo trễ hạn\": expression"
             + " ${lateReportDelegate} names \"lateReportDelegate\", which is neither a Spring bean nor a known process"
-            + " variable");
+            + " variable",
+        "processes/directive.bpmn, Task_AcknowledgeDirective \"Tiếp nhận nhiệm vụ và lập kế hoạch\": expression"
+            + " ${directiveWork.acknowlege(task)}: bean \"directiveWork\" (ExecutionTasks) has no public method"
+            + " \"acknowlege\" taking 1 argument(s)",
+        "processes/directive.bpmn, ServiceTask_RemindLeadAgency \"Nhắc hạn cơ quan chủ trì\": expression"
+            + " ${reminders.remindLead()}: bean \"reminders\" (Reminders) has no public method \"remindLead\" taking 0"
+            + " argument(s)",
+        "processes/status-snapshot.bpmn, Timer_DataCutOff \"Hết ngày chốt số liệu\": expression ${statusSnapshots.schedule}: bean"
+            + " \"statusSnapshots\" (StatusSnapshots) has no property \"schedule\"");
   }
 
   @Test
@@ -173,7 +183,7 @@ class ModelCheckTest {
   }
 
   private static List<String> check(Map<String, byte[]> models) {
-    return new ModelCheck(beans::contains).check(new ModelFiles("test", models));
+    return new ModelCheck(beans::containsKey, beans::get).check(new ModelFiles("test", models));
   }
 
   /** A copy of the top-level processes/ and forms/. */
