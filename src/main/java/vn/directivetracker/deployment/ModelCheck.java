@@ -355,6 +355,9 @@ public final class ModelCheck {
         }
       } catch (RuntimeException e) {
         String message = rootMessage(e);
+        if (value.contains(message)) {
+          message = "\"" + message + "\" is not valid"; // Camunda's duration parser names only the bad part
+        }
         problems.add(where(element) + ": " + what + " \"" + value + "\" cannot be evaluated: " + message
             + (message.contains(WorkingDayExpression.SYNTAX) ? "" : " (expected " + expected(kind) + ")"));
       }

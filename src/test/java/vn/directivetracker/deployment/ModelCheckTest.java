@@ -136,7 +136,7 @@ class ModelCheckTest {
     assertThat(problems.get(2)).startsWith("processes/directive.bpmn, Timer_LeadershipEscalationDue \"Quá hạn kéo dài\":"
         + " expression ${leadershipEscalationDate +} does not parse:");
     assertThat(problems.get(3)).startsWith("processes/review-cycle.bpmn, Timer_ReviewDue \"Đến kỳ rà soát\": ")
-        .contains("camunda:failedJobRetryTimeCycle \"R5/PT10Q\" cannot be evaluated");
+        .contains("camunda:failedJobRetryTimeCycle \"R5/PT10Q\" cannot be evaluated: \"PT10Q\" is not valid (expected");
     assertThat(problems.get(4)).startsWith("processes/review-cycle.bpmn, Timer_ReviewDue \"Đến kỳ rà soát\": timeCycle"
         + " \"0 0 25 * * ?\" cannot be evaluated:").contains("cron expression");
   }
