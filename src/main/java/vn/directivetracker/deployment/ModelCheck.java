@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -88,9 +89,9 @@ public final class ModelCheck {
     Map<String, JsonNode> forms = new HashMap<>(); // form id -> form
     Set<String> decisions = new HashSet<>();
     Set<String> processes = new HashSet<>();
-    Map<String, Document> bpmns = new java.util.TreeMap<>();
+    Map<String, Document> bpmns = new TreeMap<>();
     Set<String> variables = new HashSet<>(documentedVariables());
-    Set<String> unreadable = new HashSet<>(); // ".form" or ".dmn" when one such file has no readable id
+    Set<String> unreadable = new HashSet<>(); // ".form", ".dmn", ".bpmn" when one such file has no readable id
     models.resources().forEach((name, bytes) -> {
       if (name.endsWith(".form")) {
         if (!readForm(name, bytes, forms, variables, problems)) {
@@ -102,7 +103,9 @@ public final class ModelCheck {
         }
       } else if (name.endsWith(".bpmn")) {
         Document bpmn = readBpmn(name, bytes, problems);
-        if (bpmn != null) {
+        if (bpmn == null) {
+          unreadable.add(".bpmn");
+        } else {
           bpmns.put(name, bpmn);
           DeploymentUnits.elements(bpmn, "process").forEach(process -> processes.add(process.getAttribute("id")));
           collectVariables(bpmn, variables);
@@ -246,7 +249,7 @@ public final class ModelCheck {
     private final Set<String> decisions;
     private final Set<String> processes;
     private final Set<String> variables;
-    /** Suffixes (".form", ".dmn") of files that did not parse. */
+    /** Suffixes (".form", ".dmn", ".bpmn") of files that did not parse. */
     private final Set<String> unreadable;
     private final List<String> problems;
 
@@ -327,7 +330,7 @@ public final class ModelCheck {
       }
       String calledElement = element.getAttribute("calledElement");
       if ("callActivity".equals(kind) && !calledElement.isBlank() && !isExpression(calledElement)
-          && !processes.contains(calledElement)) {
+          && !processes.contains(calledElement) && !unreadable.contains(".bpmn")) {
         problems.add(where(element) + ": calls process \"" + calledElement + "\", which no BPMN file defines");
       }
     }

@@ -144,7 +144,8 @@ class ModelCheckTest {
   @Test
   void modelsThatDoNotParse() {
     Map<String, byte[]> models = shipped();
-    edit(models, "processes/status-snapshot.bpmn", "</bpmn:process>", "");
+    // notice.bpmn calls notice-item: its call is not reported on top of the parse error
+    edit(models, "processes/notice-item.bpmn", "</bpmn:process>", "");
     edit(models, "processes/directive-policy.dmn", "hitPolicy=\"", "hitPolicy=\"SOMETIMES");
     models.put("forms/Task_ConsolidateReports.form", "{\"id\": \"Task_ConsolidateReports\",".getBytes(UTF_8));
 
@@ -155,7 +156,7 @@ class ModelCheckTest {
         + " Camunda Form, its JSON does not parse:"));
     assertThat(problems).anySatisfy(line -> assertThat(line).startsWith("processes/directive-policy.dmn: the DMN does"
         + " not parse:"));
-    assertThat(problems).anySatisfy(line -> assertThat(line).startsWith("processes/status-snapshot.bpmn: the BPMN"
+    assertThat(problems).anySatisfy(line -> assertThat(line).startsWith("processes/notice-item.bpmn: the BPMN"
         + " does not parse:"));
   }
 
