@@ -6,17 +6,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import vn.directivetracker.support.AppInstance;
+import vn.directivetracker.support.PostgresTestDatabase;
 
-/** A process owner's broken model stops start-up before anything is deployed, one line per problem. */
+/** A process owner's broken model stops start-up before anything is deployed, one line per problem (H2, PostgreSQL). */
 class BrokenModelStartupTest {
 
   @Test
   void aBrokenModelIsRefusedAtStartUpNamingEachProblem(@TempDir Path folder) throws Exception {
+    assertRefused(folder, null);
+  }
+
+  @Test
+  void onPostgresTooAndNothingIsDeployed(@TempDir Path folder) throws Exception {
+    try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+      assertRefused(folder, "postgres", AppInstance.postgres(database));
+      try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresTestDatabase.USER,
+          PostgresTestDatabase.PASSWORD); ResultSet count = connection.createStatement()
+          .executeQuery("select count(*) from act_re_deployment")) {
+        count.next();
+        assertThat(count.getLong(1)).isZero();
+      }
+    }
+  }
+
+  private static void assertRefused(Path folder, String profile, String... properties) throws Exception {
     copy(Path.of("processes"), folder.resolve("processes"));
     copy(Path.of("forms"), folder.resolve("forms"));
     Path directive = folder.resolve("processes/directive.bpmn");
@@ -24,7 +45,9 @@ class BrokenModelStartupTest {
         .replace("${reminders.remindLead(execution)}", "${reminder.remindLead(execution)}"), UTF_8);
     Files.delete(folder.resolve("forms/Task_SubmitMonthlyReport.form"));
 
-    assertThatThrownBy(() -> AppInstance.start(null, "directive-tracker.models-folder=" + folder))
+    String[] withFolder = java.util.Arrays.copyOf(properties, properties.length + 1);
+    withFolder[properties.length] = "directive-tracker.models-folder=" + folder;
+    assertThatThrownBy(() -> AppInstance.start(profile, withFolder))
         .isInstanceOf(ModelCheckException.class)
         .satisfies(failure -> {
           FailureAnalysis analysis = new ModelCheckFailureAnalyzer().analyze(failure);
