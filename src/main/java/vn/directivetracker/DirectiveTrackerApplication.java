@@ -5,6 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import vn.directivetracker.calendar.WorkingDayCalendar;
+import vn.directivetracker.deployment.ModelCheckCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -15,6 +16,9 @@ public class DirectiveTrackerApplication {
 
   public static void main(String[] args) {
     pinTimeZone();
+    if (ModelCheckCommand.requested(args)) {
+      System.exit(ModelCheckCommand.run(DirectiveTrackerApplication.class, args, System.out));
+    }
     SpringApplication.run(DirectiveTrackerApplication.class, args);
   }
 

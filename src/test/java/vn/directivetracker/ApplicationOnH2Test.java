@@ -54,44 +54,119 @@ class ApplicationOnH2Test {
   }
 
   @Test
-  void processesAndFormsFromTheTopLevelFoldersAreDeployedTogether() {
-    Deployment deployment = repositoryService.createDeploymentQuery()
-        .deploymentName(ProcessResourceDeployer.DEPLOYMENT_NAME).singleResult();
-    List<String> names = repositoryService.getDeploymentResources(deployment.getId()).stream()
-        .map(Resource::getName).sorted().toList();
-    assertThat(names).contains("processes/directive.bpmn", "forms/Task_AcknowledgeDirective.form",
-        "forms/Task_SubmitCompletionReport.form");
-    assertThat(names).allMatch(name -> name.startsWith("processes/") || name.startsWith("forms/"));
+  void eachProcessIsDeployedUnderItsOwnNameWithTheFormsItShows() {
+    List<String> directive = latestResources("directive-tracker:directive.bpmn");
+    assertThat(directive).contains("processes/directive.bpmn", "forms/Task_AcknowledgeDirective.form",
+        "forms/Task_SubmitCompletionReport.form").doesNotContain("processes/notice.bpmn",
+        "forms/StartForm_RegisterNotice.form");
+    assertThat(latestResources("directive-tracker:notice.bpmn")).contains("processes/notice.bpmn",
+        "forms/StartForm_RegisterNotice.form", "forms/Task_AddNoticeItem.form")
+        .doesNotContain("processes/directive.bpmn", "forms/Task_AcknowledgeDirective.form");
+    assertThat(latestResources("directive-tracker:status-snapshot.bpmn"))
+        .containsExactly("processes/status-snapshot.bpmn");
+    // the decision is deployed once: beside directive.bpmn while it binds it by deployment, else alone
+    boolean boundByDeployment = directiveBindsPolicyByDeployment();
+    assertThat(directive.contains("processes/directive-policy.dmn")).isEqualTo(boundByDeployment);
+    assertThat(repositoryService.createDeploymentQuery().deploymentName("directive-tracker:directive-policy.dmn")
+        .count()).isEqualTo(boundByDeployment ? 0 : 1);
+  }
+
+  /** The tests that deploy edited models put the shipped ones back, so that each starts from them. */
+  @org.junit.jupiter.api.AfterEach
+  void redeployTheShippedModels() {
+    deployer.deploy(deployer.collect().resources());
   }
 
   @Test
-  void redeployingTheUnchangedSetCreatesNothing() throws IOException {
+  void redeployingTheUnchangedSetCreatesNothing() {
     long before = repositoryService.createDeploymentQuery().count();
-    assertThat(deployer.deploy()).isNull();
+    assertThat(deployer.deploy()).isEmpty();
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
   }
 
   @Test
-  void anEditedProcessIsDeployedOnceWithItsForms() throws IOException {
-    Map<String, byte[]> resources = new TreeMap<>(deployer.collect());
-    String bpmn = new String(resources.get("processes/directive.bpmn"), java.nio.charset.StandardCharsets.UTF_8);
-    resources.put("processes/directive.bpmn",
-        bpmn.replace("name=\"Theo dõi nhiệm vụ\"", "name=\"Theo dõi nhiệm vụ (sửa)\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    int versionBefore = latestDirective().getVersion();
+  void anEditedProcessIsDeployedOnceWithItsFormsAndNothingElse() {
+    Map<String, byte[]> resources = new TreeMap<>(deployer.collect().resources());
+    edit(resources, "processes/directive.bpmn", "name=\"Theo dõi nhiệm vụ\"", "name=\"Theo dõi nhiệm vụ (sửa)\"");
+    Map<String, Integer> before = latestVersions();
 
-    Deployment changed = deployer.deploy(resources);
+    List<Deployment> changed = deployer.deploy(resources);
 
-    assertThat(changed).isNotNull();
-    assertThat(latestDirective().getVersion()).isEqualTo(versionBefore + 1);
-    assertThat(repositoryService.getDeploymentResourceNames(changed.getId()))
-        .containsAll(resources.keySet());
-    assertThat(deployer.deploy(resources)).isNull();
+    assertThat(changed).singleElement().extracting(Deployment::getName).isEqualTo("directive-tracker:directive.bpmn");
+    assertThat(repositoryService.getDeploymentResourceNames(changed.get(0).getId()))
+        .contains("processes/directive.bpmn", "forms/Task_ConfirmAssignment.form", "forms/Task_DecideExtension.form");
+    Map<String, Integer> expected = new TreeMap<>(before);
+    expected.merge("directive", 1, Integer::sum);
+    assertThat(latestVersions()).isEqualTo(expected);
+    assertThat(deployer.deploy(resources)).isEmpty();
     // the edited version must still find its forms, so the whole path runs on it
     FirstProcessPath.runToCompletion(engine, FirstProcessPath.start(engine, "edited/1"));
   }
 
-  private ProcessDefinition latestDirective() {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey("directive").latestVersion().singleResult();
+  @Test
+  void aChangedFormRedeploysOnlyTheProcessThatShowsIt() {
+    Map<String, byte[]> resources = new TreeMap<>(deployer.collect().resources());
+    edit(resources, "forms/StartForm_RegisterNotice.form", "\"label\": \"", "\"label\": \"(sửa) ");
+    Map<String, Integer> before = latestVersions();
+
+    List<Deployment> changed = deployer.deploy(resources);
+
+    assertThat(changed).extracting(Deployment::getName).containsExactly("directive-tracker:notice.bpmn");
+    Map<String, Integer> expected = new TreeMap<>(before);
+    expected.merge("notice", 1, Integer::sum);
+    assertThat(latestVersions()).isEqualTo(expected);
+    assertThat(deployer.deploy(resources)).isEmpty();
+  }
+
+  @Test
+  void aChangedDecisionCreatesANewDecisionVersionOnly() {
+    Map<String, byte[]> resources = new TreeMap<>(deployer.collect().resources());
+    edit(resources, "processes/directive-policy.dmn", "<decision id=\"directivePolicy\" name=\"",
+        "<decision id=\"directivePolicy\" name=\"(sửa) ");
+    Map<String, Integer> before = latestVersions();
+    int decisionBefore = latestPolicyVersion();
+
+    deployer.deploy(resources);
+
+    assertThat(latestPolicyVersion()).isEqualTo(decisionBefore + 1);
+    Map<String, Integer> expected = new TreeMap<>(before);
+    if (directiveBindsPolicyByDeployment()) {
+      expected.merge("directive", 1, Integer::sum); // it must carry the decision it binds
+    }
+    assertThat(latestVersions()).isEqualTo(expected);
+    assertThat(deployer.deploy(resources)).isEmpty();
+  }
+
+  private boolean directiveBindsPolicyByDeployment() {
+    String bpmn = new String(deployer.collect().resources().get("processes/directive.bpmn"), UTF_8);
+    return bpmn.contains("camunda:decisionRefBinding=\"deployment\"");
+  }
+
+  private int latestPolicyVersion() {
+    return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("directivePolicy").latestVersion()
+        .singleResult().getVersion();
+  }
+
+  private List<String> latestResources(String deploymentName) {
+    Deployment deployment = repositoryService.createDeploymentQuery().deploymentName(deploymentName)
+        .orderByDeploymentTime().desc().list().get(0);
+    return repositoryService.getDeploymentResources(deployment.getId()).stream().map(Resource::getName).sorted()
+        .toList();
+  }
+
+  /** Latest version of every process, by key. */
+  private Map<String, Integer> latestVersions() {
+    Map<String, Integer> versions = new TreeMap<>();
+    repositoryService.createProcessDefinitionQuery().latestVersion().list()
+        .forEach(definition -> versions.put(definition.getKey(), definition.getVersion()));
+    return versions;
+  }
+
+  private static void edit(Map<String, byte[]> resources, String name, String from, String to) {
+    String text = new String(resources.get(name), UTF_8);
+    assertThat(text).as(name).contains(from);
+    resources.put(name, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to))
+        .getBytes(UTF_8));
   }
 
   @Test

@@ -1,106 +1,125 @@
 package vn.directivetracker.deployment;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every BPMN, DMN and form of the top-level {@code processes/} and {@code forms/} folders
- * as ONE deployment with stable resource names ({@code processes/x.bpmn}, {@code forms/x.form}).
+ * Checks, then deploys the BPMN, DMN and forms of the top-level {@code processes/} and
+ * {@code forms/} folders (packed into the jar; or {@code directive-tracker.models-folder}) with
+ * stable resource names ({@code processes/x.bpmn}, {@code forms/x.form}), one deployment per
+ * {@link DeploymentUnits unit}: a process with its forms, or a DMN alone.
  *
  * <p>Why not Camunda's own scanning: its resource names differ between {@code spring-boot:run}
- * and {@code java -jar} (a new version of everything on every switch), and
- * deploy-changed-only would deploy a changed BPMN without the forms its tasks reference.
- * With duplicate filtering on and deploy-changed-only off, an unchanged set deploys nothing and
- * any change deploys the whole set, forms beside their processes.
+ * and {@code java -jar} (a new version of everything on every switch), and deploy-changed-only
+ * would deploy a changed BPMN without the forms its tasks reference. Each unit is deployed under
+ * its own name with duplicate filtering (deploy-changed-only off): an unchanged unit deploys
+ * nothing, a changed one is deployed whole, so forms always sit beside their process version.
+ * The engine takes its deployment lock for each, and {@code cluster.StartupLock} lets one node at
+ * a time start, so nodes starting together deploy each change once.
+ *
+ * <p>Databases from before the split hold one deployment named {@code directive-tracker}: the
+ * first start after the upgrade finds no unit under its new name and deploys each once.
  */
 @Component
 @Order(0)
 public class ProcessResourceDeployer implements ApplicationRunner {
 
-  public static final String DEPLOYMENT_NAME = "directive-tracker";
   private static final Logger log = LoggerFactory.getLogger(ProcessResourceDeployer.class);
-  private static final String[] FOLDERS = {"processes", "forms"};
-  private static final String[] SUFFIXES = {".bpmn", ".dmn", ".form"};
 
   private final RepositoryService repositoryService;
-  private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+  private final ApplicationContext context;
+  private final String modelsFolder;
 
-  public ProcessResourceDeployer(RepositoryService repositoryService) {
+  public ProcessResourceDeployer(RepositoryService repositoryService, ApplicationContext context,
+      @Value("${directive-tracker.models-folder:}") String modelsFolder) {
     this.repositoryService = repositoryService;
+    this.context = context;
+    this.modelsFolder = modelsFolder;
   }
 
   @Override
-  public void run(ApplicationArguments args) throws IOException {
+  public void run(ApplicationArguments args) {
     deploy();
   }
 
-  /** Returns the new deployment, or null when nothing changed since the last one. */
-  public Deployment deploy() throws IOException {
-    return deploy(collect());
+  /** Checks and deploys the configured models; returns the new deployments (none when nothing changed). */
+  public List<Deployment> deploy() {
+    ModelFiles models = collect();
+    List<String> problems = new ModelCheck(context::containsBean, this::beanType).check(models);
+    if (!problems.isEmpty()) {
+      throw new ModelCheckException(models.origin(), problems);
+    }
+    return deploy(models.resources());
   }
 
-  /** Deploys this set of resources (name to content) as the application's one deployment. */
-  public Deployment deploy(Map<String, byte[]> resources) {
+  /** The configured models: the folder if one is set, else the classpath. */
+  public ModelFiles collect() {
+    return modelsFolder.isBlank() ? ModelFiles.fromClasspath() : ModelFiles.fromFolder(Path.of(modelsFolder));
+  }
+
+  /** Deploys this set of resources (name to content), each changed unit as its own deployment. */
+  public List<Deployment> deploy(Map<String, byte[]> resources) {
     if (resources.isEmpty()) {
-      throw new IllegalStateException("No BPMN, DMN or form found under classpath:processes/ or classpath:forms/");
+      throw new IllegalStateException("No BPMN, DMN or form found under processes/ or forms/");
     }
+    ModelFiles models = new ModelFiles("", resources);
+    List<DeploymentUnits.Unit> units = DeploymentUnits.of(models);
+    List<Deployment> deployed = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    for (DeploymentUnits.Unit unit : units) {
+      Deployment deployment = deploy(unit);
+      if (deployment != null) {
+        deployed.add(deployment);
+      } else {
+        unchanged.add(unit.name());
+      }
+    }
+    List<String> unused = DeploymentUnits.unusedForms(models, units);
+    if (!unused.isEmpty()) {
+      log.warn("Forms referenced by no process, not deployed: {}", unused);
+    }
+    log.info("{} of {} deployment units changed; unchanged: {}", deployed.size(), units.size(), unchanged);
+    return deployed;
+  }
+
+  private Deployment deploy(DeploymentUnits.Unit unit) {
     DeploymentBuilder builder = repositoryService.createDeployment()
-        .name(DEPLOYMENT_NAME)
-        .source(DEPLOYMENT_NAME)
+        .name(unit.name())
+        .source(DeploymentUnits.PREFIX)
         .enableDuplicateFiltering(false);
-    resources.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
-    long before = deploymentCount();
+    unit.resources().forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
+    long before = deploymentCount(unit.name());
     Deployment deployment = builder.deploy();
-    if (deploymentCount() > before) {
-      log.info("Deployed {} resources as deployment {}: {}", resources.size(), deployment.getId(), resources.keySet());
+    if (deploymentCount(unit.name()) > before) {
+      log.info("Deployed {} as deployment {}: {}", unit.name(), deployment.getId(), unit.resources().keySet());
       return deployment;
     }
-    log.info("Processes and forms unchanged ({} resources): nothing deployed", resources.size());
     return null;
   }
 
-  private long deploymentCount() {
-    return repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
+  private Class<?> beanType(String name) {
+    try {
+      return context.getType(name, false);
+    } catch (RuntimeException unknown) {
+      return null;
+    }
   }
 
-  /** Resource name (folder/relative path) to content, sorted for a stable deployment. */
-  public Map<String, byte[]> collect() throws IOException {
-    Map<String, byte[]> resources = new TreeMap<>();
-    for (String folder : FOLDERS) {
-      for (Resource resource : resolver.getResources("classpath*:" + folder + "/**/*")) {
-        String url = resource.getURL().toString();
-        String name = url.substring(url.lastIndexOf("/" + folder + "/") + 1);
-        if (!resource.isReadable() || !hasDeployableSuffix(name)) {
-          continue;
-        }
-        try (InputStream input = resource.getInputStream()) {
-          resources.put(name, input.readAllBytes());
-        }
-      }
-    }
-    return resources;
-  }
-
-  private static boolean hasDeployableSuffix(String name) {
-    for (String suffix : SUFFIXES) {
-      if (name.endsWith(suffix)) {
-        return true;
-      }
-    }
-    return false;
+  private long deploymentCount(String name) {
+    return repositoryService.createDeploymentQuery().deploymentName(name).count();
   }
 }

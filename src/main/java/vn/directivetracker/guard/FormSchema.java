@@ -23,7 +23,7 @@ public record FormSchema(String id, Map<String, FormField> fields) {
   public static final FormSchema NONE = new FormSchema(null, Map.of());
 
   /** form-js input components the server checks; everything else with a key is display-only. */
-  static final Set<String> CHECKED_TYPES = Set.of("textfield", "textarea", "number", "datetime", "select", "radio",
+  public static final Set<String> CHECKED_TYPES = Set.of("textfield", "textarea", "number", "datetime", "select", "radio",
       "checkbox");
 
   private static final ObjectMapper JSON = new ObjectMapper();

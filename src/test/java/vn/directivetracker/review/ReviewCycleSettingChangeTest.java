@@ -38,7 +38,8 @@ class ReviewCycleSettingChangeTest {
     try (ConfigurableApplicationContext weekly = AppInstance.start(null, database, noSeedNotices,
         "directive-tracker.review-cycle.every-days=7", "directive-tracker.review-cycle.first-review=2026-11-24T08:00")) {
       ProcessEngine engine = weekly.getBean(ProcessEngine.class);
-      assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isOne();
+      assertThat(engine.getRepositoryService().createDeploymentQuery().count())
+          .isEqualTo(vn.directivetracker.deployment.DeploymentUnits.of(vn.directivetracker.deployment.ModelFiles.fromClasspath()).size());
       Job scheduled = reviewTimer(weekly);
       assertThat(scheduled.getDuedate()).isEqualTo(at("2026-11-24T08:00"));
 
