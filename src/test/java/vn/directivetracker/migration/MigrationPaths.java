@@ -75,7 +75,10 @@ abstract class MigrationPaths {
 
   @BeforeAll
   void deployTheVersionWithAnAddedTask() throws IOException {
-    oldVersion = latest();
+    // a version of its own, so that directives other test classes left on the shipped one do not count here
+    String base = deploy("directive.bpmn", false);
+    oldVersion = repositoryService.createProcessDefinitionQuery().deploymentId(base).processDefinitionKey("directive")
+        .singleResult();
     String deployment = deploy("directive-added-task.bpmn", true);
     newVersion = repositoryService.createProcessDefinitionQuery().deploymentId(deployment).processDefinitionKey("directive")
         .singleResult();
@@ -466,6 +469,9 @@ abstract class MigrationPaths {
    * gives Task_ConfirmAssignment a new id.
    */
   static String variant(String name, String shipped) {
+    if (name.equals("directive.bpmn")) {
+      return shipped;
+    }
     String changed = switch (name) {
       case "directive-added-task.bpmn" -> shipped
           .replace("""
