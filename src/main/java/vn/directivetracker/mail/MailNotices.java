@@ -47,6 +47,11 @@ public class MailNotices {
   static final String SUBJECT_PREFIX = "[Theo dõi nhiệm vụ] ";
   private static final Logger log = LoggerFactory.getLogger(MailNotices.class);
   private static final int MAX_DIRECTIVE_TEXT = 400;
+  /**
+   * Tasks told in the daily digest only: the standing office confirms a whole notice's assignments on
+   * one page (/dashboard/giao-nhiem-vu), and a mail per directive would be 190 mails for one notice.
+   */
+  static final java.util.Set<String> NO_IMMEDIATE_MAIL = java.util.Set.of("Task_ConfirmAssignment");
 
   private final MailSettings settings;
   private final MailDirectory directory;
@@ -65,7 +70,7 @@ public class MailNotices {
 
   /** A user task was created: its candidate groups' members (and mailboxes) and its assignee. */
   public void taskCreated(DelegateTask task) {
-    if (!settings.enabled()) {
+    if (!settings.enabled() || NO_IMMEDIATE_MAIL.contains(task.getTaskDefinitionKey())) {
       return;
     }
     String process = task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId().split(":")[0];

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import java.net.http.HttpResponse;
+import vn.directivetracker.support.Http;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,7 +42,8 @@ import vn.directivetracker.calendar.WorkingDayCalendar;
  * how often, in which words; a refusing server; the digest on working days only. The engine clock
  * drives timers and retries; delivery runs when the test calls it.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "directive-tracker.demo.import-seed-notices=false",
     "directive-tracker.mail.base-url=https://theodoi.example.gov.vn",
     "directive-tracker.mail.from=theodoi@example.gov.vn",
     "directive-tracker.mail.max-attempts=3",
@@ -59,6 +63,7 @@ class MailNoticesTest {
   @Autowired MailOutbox outbox;
   @Autowired MailDirectory directory;
   @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void smtp(DynamicPropertyRegistry registry) {
@@ -108,12 +113,12 @@ class MailNoticesTest {
     String body = text(mail);
     assertThat(body).contains("Kính gửi Cán bộ Bộ Công an", "Tiếp nhận nhiệm vụ và lập kế hoạch", "315/TB-VPCP",
         "Mục 1.b: Chủ trì, phối hợp với Bộ Khoa học và Công nghệ", "Bộ Công an", "Thời hạn:",
-        "Việc cần làm:", "https://theodoi.example.gov.vn/camunda/app/tasklist/default/#/?task=" + acknowledge.getId());
+        "Việc cần làm:", "Mở việc trong Tasklist");
     assertThat(mail.getFrom()[0].toString()).contains("theodoi@example.gov.vn");
     // nobody outside the lead agency heard of the lead agency's task
     assertThat(mailsTo("officer-bkhcn@demo.local")).isEmpty();
-    // the standing office heard of its own (earlier) task
-    assertThat(mailsTo("reviewer-vpcp@demo.local")).hasSize(1);
+    // the standing office confirms whole notices on one page: its confirmation task comes in the digest only
+    assertThat(mailsTo("reviewer-vpcp@demo.local")).isEmpty();
     // every mail sent is on the audit trail
     assertThat(jdbc.queryForObject("select count(*) from dt_mail_sent where recipient_address = ? and kind = ?",
         Integer.class, OFFICER_BCA, "TASK_CREATED")).isEqualTo(1);
@@ -262,18 +267,80 @@ class MailNoticesTest {
   @Test
   void digestOnlyAndNoneAreRespected() throws Exception {
     directory.setDelivery("officer-bca", Delivery.DIGEST);
-    directory.setDelivery("reviewer-vpcp", Delivery.NONE);
-    ProcessInstance directive = start();
-    confirm(directive);
+    directory.setDelivery("officer-vpcp", Delivery.NONE);
+    ProcessInstance forTheLead = start();
+    confirm(forTheLead);
+    ProcessInstance forTheOffice = start();
     delivery.deliverDue();
-    assertThat(mailsTo(OFFICER_BCA)).isEmpty();
-    assertThat(mailsTo("reviewer-vpcp@demo.local")).isEmpty();
-    assertThat(mailsTo("officer-vpcp@demo.local")).isNotEmpty();
+    assertThat(smtp.getReceivedMessages()).isEmpty();
     clock("2026-06-02T07:00");
     digest.send();
     delivery.deliverDue();
     assertThat(subjectsTo(OFFICER_BCA)).singleElement().asString().contains("Tổng hợp công việc");
-    assertThat(mailsTo("reviewer-vpcp@demo.local")).isEmpty();
+    assertThat(text(mailsTo(OFFICER_BCA).get(0))).contains("Tiếp nhận nhiệm vụ và lập kế hoạch");
+    assertThat(mailsTo("officer-vpcp@demo.local")).isEmpty();
+    // immediate mail includes the digest
+    assertThat(text(only("reviewer-vpcp@demo.local", "Tổng hợp công việc"))).contains("Xác nhận giao nhiệm vụ",
+        "Việc mới từ lần tổng hợp trước");
+    assertThat(forTheOffice.getId()).isNotEqualTo(forTheLead.getId());
+  }
+
+  @Test
+  void eachUserChangesOnlyTheirOwnChoiceAndOnlyAdministratorsSetMailboxes() throws Exception {
+    HttpResponse<String> mine = Http.call(port, "GET", "/api/mail/preferences", "officer-bca", null, null);
+    assertThat(mine.statusCode()).isEqualTo(200);
+    assertThat(mine.body()).contains("\"email\":\"officer-bca@demo.local\"", "\"delivery\":\"IMMEDIATE\"");
+    assertThat(Http.call(port, "GET", "/api/mail/preferences", null, null, null).statusCode()).isEqualTo(401);
+
+    // a body naming another user changes the caller's choice, never the other's
+    HttpResponse<String> chosen = Http.call(port, "PUT", "/api/mail/preferences", "officer-bca", "application/json",
+        "{\"delivery\":\"DIGEST\",\"userId\":\"officer-vpcp\"}");
+    assertThat(chosen.statusCode()).isEqualTo(200);
+    assertThat(directory.delivery("officer-bca")).isEqualTo(Delivery.DIGEST);
+    assertThat(directory.delivery("officer-vpcp")).isEqualTo(Delivery.IMMEDIATE);
+
+    HttpResponse<String> bad = Http.call(port, "PUT", "/api/mail/preferences", "officer-bca", "application/json",
+        "{\"delivery\":\"WEEKLY\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+    assertThat(bad.body()).contains("IMMEDIATE, DIGEST hoặc NONE");
+    assertThat(Http.call(port, "PUT", "/api/mail/preferences", "officer-bca", "application/json", "{not json")
+        .statusCode()).isEqualTo(400);
+    // what a form on another site can send is refused before it is read
+    assertThat(Http.call(port, "PUT", "/api/mail/preferences", "officer-bca", "text/plain", "{\"delivery\":\"NONE\"}")
+        .statusCode()).isEqualTo(415);
+    assertThat(directory.delivery("officer-bca")).isEqualTo(Delivery.DIGEST);
+
+    String box = "{\"address\":\"vanthu@bocongan.gov.vn\"}";
+    assertThat(Http.call(port, "PUT", "/api/mail/mailboxes/BCA", "officer-bca", "application/json", box).statusCode())
+        .isEqualTo(403);
+    assertThat(Http.call(port, "GET", "/api/mail/mailboxes", "reviewer-vpcp", null, null).statusCode()).isEqualTo(403);
+    assertThat(Http.call(port, "PUT", "/api/mail/mailboxes/BCA", "admin", "application/json",
+        "{\"address\":\"vanthu@bocongan.gov.vn\\r\\nBcc: x@evil.example\"}").statusCode()).isEqualTo(400);
+    assertThat(Http.call(port, "PUT", "/api/mail/mailboxes/BCA", "admin", "application/json",
+        "{\"address\":\"Văn thư <vanthu@bocongan.gov.vn>\"}").statusCode()).isEqualTo(400);
+    assertThat(Http.call(port, "PUT", "/api/mail/mailboxes/KHONG-CO", "admin", "application/json", box).statusCode())
+        .isEqualTo(400);
+    assertThat(directory.mailboxes()).doesNotContainKey("BCA");
+    HttpResponse<String> set = Http.call(port, "PUT", "/api/mail/mailboxes/BCA", "admin", "application/json", box);
+    assertThat(set.statusCode()).isEqualTo(200);
+    try {
+      // the mailbox gets the agency's notices beside its officers
+      ProcessInstance directive = start();
+      confirm(directive);
+      delivery.deliverDue();
+      assertThat(mailsTo("vanthu@bocongan.gov.vn")).hasSize(1);
+      assertThat(mailsTo(OFFICER_BCA)).isEmpty();
+
+      // the mail view: each user their own mails, administrators all
+      String own = Http.call(port, "GET", "/api/mail/sent", "officer-vpcp", null, null).body();
+      assertThat(own).contains("officer-vpcp@demo.local").doesNotContain("vanthu@bocongan.gov.vn", "reviewer-vpcp@");
+      assertThat(Http.call(port, "GET", "/api/mail/sent", "admin", null, null).body())
+          .contains("vanthu@bocongan.gov.vn", "officer-vpcp@demo.local");
+      assertThat(Http.call(port, "GET", "/api/mail/sent?limit=100000", "admin", null, null).statusCode()).isEqualTo(400);
+    } finally {
+      assertThat(Http.call(port, "DELETE", "/api/mail/mailboxes/BCA", "admin", null, null).statusCode()).isEqualTo(200);
+    }
   }
 
   // ---------------------------------------------------------------- driving the directive
