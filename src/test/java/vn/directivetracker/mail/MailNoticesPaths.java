@@ -25,10 +25,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import java.net.http.HttpResponse;
 import vn.directivetracker.support.Http;
@@ -40,19 +40,14 @@ import vn.directivetracker.calendar.WorkingDayCalendar;
 /**
  * The notices against a real SMTP server in the test's process (GreenMail): what arrives, to whom,
  * how often, in which words; a refusing server; the digest on working days only. The engine clock
- * drives timers and retries; delivery runs when the test calls it.
+ * drives timers and retries; delivery runs when the test calls it. Run on H2 and on PostgreSQL by the
+ * subclasses, each with the demo's users (and their addresses).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "directive-tracker.demo.import-seed-notices=false",
-    "directive-tracker.mail.base-url=https://theodoi.example.gov.vn",
-    "directive-tracker.mail.from=theodoi@example.gov.vn",
-    "directive-tracker.mail.max-attempts=3",
-    "directive-tracker.mail.first-retry=1m"})
-class MailNoticesTest {
+abstract class MailNoticesPaths {
 
   static final String OFFICER_BCA = "officer-bca@demo.local";
   static final int PORT = freePort();
-  static GreenMail smtp = startSmtp();
+  static GreenMail smtp;
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -83,9 +78,25 @@ class MailNoticesTest {
   }
 
   @AfterEach
-  void tearDown() {
+  void tearDown() throws Exception {
+    // what arrived, for the reader (target/mail-examples-*.txt): subject and the first lines of each mail
+    StringBuilder examples = new StringBuilder();
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      examples.append("To: ").append(mail.getRecipients(Message.RecipientType.TO)[0]).append("\nSubject: ")
+          .append(mail.getSubject()).append('\n');
+      text(mail).lines().map(String::strip).filter(line -> !line.isEmpty()).skip(1).limit(10)
+          .forEach(line -> examples.append("  ").append(line).append('\n'));
+    }
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "mail-examples-" + getClass().getSimpleName() + ".txt"),
+        examples, java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
+  }
+
+  @BeforeAll
+  static void startServer() {
+    smtp = startSmtp();
   }
 
   @AfterAll
@@ -343,6 +354,30 @@ class MailNoticesTest {
       assertThat(Http.call(port, "GET", "/api/mail/sent?limit=100000", "admin", null, null).statusCode()).isEqualTo(400);
     } finally {
       assertThat(Http.call(port, "DELETE", "/api/mail/mailboxes/BCA", "admin", null, null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void periodicReviewTasksReachTheReportingAgencies() throws Exception {
+    clock("2026-11-20T09:00");
+    String timer = managementService.createJobQuery().processDefinitionKey("reviewCycle").activityId("Timer_ReviewDue")
+        .singleResult().getId();
+    managementService.recalculateJobDuedate(timer, false);
+    clock("2026-11-24T08:00");
+    managementService.executeJob(timer);
+    List<ProcessInstance> reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("reviewCycle").list();
+    try {
+      assertThat(reviews).hasSize(1);
+      delivery.deliverDue();
+      MimeMessage mail = only(OFFICER_BCA, "Việc của kỳ kiểm điểm định kỳ");
+      assertThat(mail.getSubject()).contains("Kiểm điểm định kỳ lần", "ngày 24/11/2026", "— hạn ");
+      Task report = taskService.createTaskQuery().processInstanceId(reviews.get(0).getId())
+          .taskDefinitionKey("Task_SubmitReviewReport").taskCandidateGroup("BCA").singleResult();
+      assertThat(text(mail)).contains("Bộ Công an", day(report.getDueDate()));
+      assertThat(body(mail)).contains("#/?task=" + report.getId());
+      assertThat(only("officer-bkhcn@demo.local", "Việc của kỳ kiểm điểm định kỳ")).isNotNull();
+    } finally {
+      runtimeService.deleteProcessInstances(reviews.stream().map(ProcessInstance::getId).toList(), "test done", true, true);
     }
   }
 
