@@ -14,7 +14,7 @@ public enum MailKind {
   EXTENSION_REJECTED("Đề nghị gia hạn không được chấp thuận", "Hoàn thành nhiệm vụ trước thời hạn hiện hành."),
   REPORT_RETURNED("Báo cáo hoàn thành bị trả lại", "Bổ sung theo ý kiến thẩm định và nộp lại báo cáo hoàn thành."),
   REPORT_ACCEPTED("Báo cáo hoàn thành được chấp nhận", "Không cần làm gì thêm: nhiệm vụ đã được ghi nhận hoàn thành."),
-  DIGEST("Tổng hợp công việc hằng ngày", "Mở Tasklist để xử lý các việc dưới đây.");
+  DIGEST("Tổng hợp công việc", "Mở Tasklist để xử lý các việc dưới đây.");
 
   private final String title;
   private final String action;

@@ -102,20 +102,20 @@ public class MailNotices {
 
   /** ServiceTask_RemindLeadAgency has run: the lead agency is told the deadline approaches. */
   public void deadlineReminder(DelegateExecution execution) {
-    toLeadAgency(MailKind.DEADLINE_REMINDER, execution, List.of(), moment(execution, DirectiveVariables.REMINDER_DATE),
+    toLeadAgency(MailKind.DEADLINE_REMINDER, execution, List.of(), null, moment(execution, DirectiveVariables.REMINDER_DATE),
         "Task_SubmitCompletionReport", "Task_AcknowledgeDirective");
   }
 
   /** ServiceTask_MarkOverdue has run: the lead agency is told the deadline has passed. */
   public void deadlinePassed(DelegateExecution execution) {
-    toLeadAgency(MailKind.DEADLINE_PASSED, execution, List.of(), moment(execution, DEADLINE),
+    toLeadAgency(MailKind.DEADLINE_PASSED, execution, List.of(), null, moment(execution, DEADLINE),
         "Task_SubmitCompletionReport", "Task_AcknowledgeDirective", "Task_RequestExtension");
   }
 
   /** ServiceTask_RecordLateMonthlyReport has run: this month's report is late. */
   public void monthlyReportLate(DelegateExecution execution) {
     Task report = openTask(execution, "Task_SubmitMonthlyReport");
-    toLeadAgency(MailKind.MONTHLY_REPORT_LATE, execution, List.of(),
+    toLeadAgency(MailKind.MONTHLY_REPORT_LATE, execution, List.of(), null,
         report == null ? execution.getActivityInstanceId() : "task:" + report.getId(), "Task_SubmitMonthlyReport");
   }
 
@@ -124,14 +124,17 @@ public class MailNotices {
   public void extensionDecided(DelegateTask task) {
     boolean approved = Boolean.TRUE.equals(task.getVariable(EXTENSION_APPROVED));
     List<String> details = new ArrayList<>();
+    String newDeadline = null;
     Object history = task.getVariable(EXTENSIONS);
     if (history instanceof List<?> list && !list.isEmpty() && list.get(list.size() - 1) instanceof Map<?, ?> last) {
       Map<String, Object> entry = (Map<String, Object>) last;
       details.add("Thời hạn đề nghị: " + isoDay(entry.get("to")) + " (thời hạn trước đó: " + isoDay(entry.get("from")) + ").");
       details.add("Lý do quyết định: " + entry.get("decisionReason"));
+      // the deadline itself moves a step later (ServiceTask_ApplyExtension): the mail names the new one
+      newDeadline = approved ? isoDay(entry.get("to")) : null;
     }
     toLeadAgency(approved ? MailKind.EXTENSION_APPROVED : MailKind.EXTENSION_REJECTED, task.getExecution(), details,
-        "task:" + task.getId(), "Task_SubmitCompletionReport", "Task_AcknowledgeDirective");
+        newDeadline, "task:" + task.getId(), "Task_SubmitCompletionReport", "Task_AcknowledgeDirective");
   }
 
   /** Task_ReviewCompletionReport completed: the lead agency hears whether its report was accepted. */
@@ -141,11 +144,12 @@ public class MailNotices {
     List<String> details = reviewLog == null ? List.of()
         : List.of("Ý kiến thẩm định: " + reviewLog.toString().substring(reviewLog.toString().lastIndexOf('\n') + 1));
     toLeadAgency(accepted ? MailKind.REPORT_ACCEPTED : MailKind.REPORT_RETURNED, task.getExecution(), details,
-        "task:" + task.getId(), "Task_SubmitCompletionReport");
+        null, "task:" + task.getId(), "Task_SubmitCompletionReport");
   }
 
-  private void toLeadAgency(MailKind kind, DelegateExecution execution, List<String> details, String moment,
-      String... taskKeys) {
+  /** To the lead agency; {@code deadline} (dd/MM/yyyy) replaces the directive's when it is about to change. */
+  private void toLeadAgency(MailKind kind, DelegateExecution execution, List<String> details, String deadline,
+      String moment, String... taskKeys) {
     if (!settings.enabled()) {
       return;
     }
@@ -155,6 +159,9 @@ public class MailNotices {
     }
     Map<String, Object> model = about(execution, false);
     model.put("details", details);
+    if (deadline != null) {
+      model.put("deadline", deadline);
+    }
     Task open = openTask(execution, taskKeys);
     if (open != null) {
       model.put("task", open.getName());

@@ -120,8 +120,17 @@ public class MailOutbox {
     String columns = "select o.id, o.kind, o.recipient_user, o.recipient_address, o.subject, o.body, o.business_key,"
         + " o.status, o.attempts, o.created_at, o.sent_at, o.last_error from dt_mail_outbox o";
     String last = " order by o.id desc fetch first " + limit + " rows only";
-    return userId == null ? jdbc.queryForList(columns + last)
-        : jdbc.queryForList(columns + " where o.recipient_user = ?" + last, userId);
+    // lower-case keys whatever the database reports (H2 upper-cases unquoted names, PostgreSQL lower-cases)
+    org.springframework.jdbc.core.RowMapper<Map<String, Object>> row = (rs, index) -> {
+      Map<String, Object> mail = new java.util.LinkedHashMap<>();
+      java.sql.ResultSetMetaData meta = rs.getMetaData();
+      for (int column = 1; column <= meta.getColumnCount(); column++) {
+        mail.put(meta.getColumnLabel(column).toLowerCase(java.util.Locale.ROOT), rs.getObject(column));
+      }
+      return mail;
+    };
+    return userId == null ? jdbc.query(columns + last, row)
+        : jdbc.query(columns + " where o.recipient_user = ?" + last, row, userId);
   }
 
   static Timestamp now() {

@@ -176,6 +176,7 @@ abstract class MailNoticesPaths {
     assertThat(directive).isEnded();
     delivery.deliverDue();
 
+    assertThat(only(OFFICER_BCA, "Đề nghị gia hạn được chấp thuận").getSubject()).endsWith("— hạn 31/07/2026");
     assertThat(body(only(OFFICER_BCA, "Đề nghị gia hạn được chấp thuận")))
         .contains("31/07/2026", "30/06/2026", "Chờ ý kiến thẩm định của Bộ Tư pháp");
     assertThat(body(only(OFFICER_BCA, "Báo cáo hoàn thành bị trả lại"))).contains("Thiếu số liệu của các địa phương");
@@ -267,8 +268,8 @@ abstract class MailNoticesPaths {
     assertThat(digest.send()).isPositive();
     assertThat(digest.send()).isZero();
     delivery.deliverDue();
-    MimeMessage mail = only(OFFICER_BCA, "Tổng hợp công việc hằng ngày");
-    assertThat(mail.getSubject()).startsWith("[Theo dõi nhiệm vụ] Tổng hợp công việc hằng ngày ngày 29/06/2026:");
+    MimeMessage mail = only(OFFICER_BCA, "Tổng hợp công việc");
+    assertThat(mail.getSubject()).startsWith("[Theo dõi nhiệm vụ] Tổng hợp công việc ngày 29/06/2026:");
     assertThat(text(mail)).contains("Đến hạn trong tuần này", "Nộp báo cáo hoàn thành", "30/06/2026");
     assertThat(body(mail)).contains("/camunda/app/tasklist/default/#/?task=" + task(directive, "Task_SubmitCompletionReport").getId());
     // an officer whose agency has nothing open gets none
@@ -347,6 +348,8 @@ abstract class MailNoticesPaths {
 
       // the mail view: each user their own mails, administrators all
       String own = Http.call(port, "GET", "/api/mail/sent", "officer-bca", null, null).body();
+      // the keys the mail view reads, on H2 and PostgreSQL alike
+      assertThat(own).contains("\"recipient_address\":\"" + OFFICER_BCA + "\"", "\"status\":\"SENT\"", "\"subject\":");
       assertThat(own).contains(OFFICER_BCA, "Tiếp nhận nhiệm vụ").doesNotContain("vanthu@bocongan.gov.vn");
       assertThat(Http.call(port, "GET", "/api/mail/sent", "officer-vpcp", null, null).body()).doesNotContain(OFFICER_BCA);
       assertThat(Http.call(port, "GET", "/api/mail/sent", "admin", null, null).body())
