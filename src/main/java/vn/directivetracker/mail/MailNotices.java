@@ -219,6 +219,7 @@ public class MailNotices {
     if (review) {
       Object number = scope.getVariable(ReviewVariables.REVIEW_NUMBER);
       Object date = scope.getVariable(ReviewVariables.REVIEW_DATE);
+      model.put("noticeLabel", "Kỳ kiểm điểm");
       model.put("notice", "Kiểm điểm định kỳ" + (number == null ? "" : " lần " + number)
           + (date == null ? "" : " ngày " + isoDay(date)));
       Object agency = scope.getVariable(ReviewVariables.REPORTING_AGENCY);
@@ -227,6 +228,7 @@ public class MailNotices {
       }
       return model;
     }
+    model.put("noticeLabel", "Thông báo kết luận");
     Object notice = scope.getVariable(NOTICE_NUMBER);
     Object itemRef = scope.getVariable(ITEM_REF);
     Object text = scope.getVariable(DIRECTIVE_TEXT);
@@ -254,13 +256,16 @@ public class MailNotices {
     return execution.getProcessInstanceId() + "@" + (value instanceof Date date ? date.getTime() : String.valueOf(value));
   }
 
+  /** The open task of the first key that has one (keys in order of preference), newest first. */
   private static Task openTask(DelegateExecution execution, String... keys) {
     List<Task> found = new ArrayList<>();
     // the procedure's own look-up: whoever completed the step may not see the lead agency's tasks
     Deadlines.asEngine(() -> found.addAll(execution.getProcessEngineServices().getTaskService().createTaskQuery()
         .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKeyIn(keys).orderByTaskCreateTime().desc()
         .list()));
-    return found.isEmpty() ? null : found.get(0);
+    List<String> preference = List.of(keys);
+    return found.stream().min(java.util.Comparator.comparingInt(task -> preference.indexOf(task.getTaskDefinitionKey())))
+        .orElse(null);
   }
 
   static String day(Date moment) {

@@ -155,6 +155,7 @@ abstract class MailNoticesPaths {
     String reminder = text(only(OFFICER_BCA, "Nhắc hạn nhiệm vụ"));
     assertThat(reminder).contains("Nộp báo cáo hoàn thành", "30/06/2026");
     assertThat(body(only(OFFICER_BCA, "Nhắc hạn nhiệm vụ"))).contains("/camunda/app/tasklist/default/#/?task=" + task(directive, "Task_SubmitCompletionReport").getId());
+    assertThat(text(only(OFFICER_BCA, "Nhiệm vụ đã quá hạn"))).contains("Công việc:Nộp báo cáo hoàn thành");
     // the standing office is told of its follow-up task, not of the lead's reminder
     assertThat(subjectsTo("reviewer-vpcp@demo.local")).noneMatch(subject -> subject.contains("Nhắc hạn"))
         .anyMatch(subject -> subject.contains("Việc mới cần xử lý"));
@@ -376,7 +377,8 @@ abstract class MailNoticesPaths {
       assertThat(mail.getSubject()).contains("Kiểm điểm định kỳ lần", "ngày 24/11/2026", "— hạn ");
       Task report = taskService.createTaskQuery().processInstanceId(reviews.get(0).getId())
           .taskDefinitionKey("Task_SubmitReviewReport").taskCandidateGroup("BCA").singleResult();
-      assertThat(text(mail)).contains("Bộ Công an", day(report.getDueDate()));
+      assertThat(text(mail)).contains("Bộ Công an", day(report.getDueDate()), "Kỳ kiểm điểm:")
+          .doesNotContain("Thông báo kết luận");
       assertThat(body(mail)).contains("#/?task=" + report.getId());
       assertThat(only("officer-bkhcn@demo.local", "Việc của kỳ kiểm điểm định kỳ")).isNotNull();
     } finally {
