@@ -58,6 +58,7 @@ abstract class MailNoticesPaths {
   @Autowired MailOutbox outbox;
   @Autowired MailDirectory directory;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
   @LocalServerPort int port;
 
   @DynamicPropertySource
@@ -227,6 +228,25 @@ abstract class MailNoticesPaths {
     }
     assertThat(bodies).isNotEmpty().noneMatch(text -> text.contains("Tiếp nhận nhiệm vụ và lập kế hoạch"))
         .anyMatch(text -> text.contains("Nộp báo cáo hoàn thành"));
+  }
+
+  @Test
+  void theOutboxIsWrittenInTheStepsOwnTransaction() throws Exception {
+    ProcessInstance directive = start();
+    // the step runs inside a transaction that then rolls back (a failure after the listener)
+    transaction.executeWithoutResult(status -> {
+      confirm(directive);
+      assertThat(jdbc.queryForObject("select count(*) from dt_mail_outbox where process_instance_id = ?", Integer.class,
+          directive.getId())).isPositive();
+      status.setRollbackOnly();
+    });
+    assertThat(directive).isWaitingAt("Task_ConfirmAssignment");
+    assertThat(jdbc.queryForObject("select count(*) from dt_mail_outbox where process_instance_id = ?", Integer.class,
+        directive.getId())).isZero();
+    // run again for real: one mail
+    confirm(directive);
+    delivery.deliverDue();
+    assertThat(mailsTo(OFFICER_BCA)).hasSize(1);
   }
 
   @Test
