@@ -86,7 +86,9 @@ public class MailDelivery {
         sender.send(message(row, messageId));
       } catch (MailException | MessagingException | UnsupportedEncodingException e) {
         failed(row, attempt, e);
-        continue;
+        // the server is likely down for the rest too: the next round tries again, and a server that
+        // does not answer holds this thread one connection timeout per round, not one per mail
+        break;
       }
       outbox.sent(id, node, messageId);
       sent++;
