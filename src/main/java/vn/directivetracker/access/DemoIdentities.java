@@ -17,8 +17,8 @@ import vn.directivetracker.agency.AgencyRegistry;
 /**
  * Demo logins, only in the demo profile (the embedded default): one officer per agency, a
  * reviewer in each standing office, a manager, a leader of the steering committee, a process owner
- * and an admin.
- * All share the password {@value #PASSWORD}; the README lists them.
+ * and an admin. All share the password {@value #PASSWORD} and have an address {@code id@demo.local};
+ * the README lists them.
  */
 @Component
 @Profile("demo")
@@ -30,6 +30,8 @@ public class DemoIdentities implements ApplicationRunner {
   public static final String MANAGER = "manager";
   public static final String LEADER = "leader";
   public static final String OWNER = "owner";
+  /** Demo users' mail domain: {@code officer-bca@demo.local} (the demo's own mail server takes any). */
+  public static final String MAIL_DOMAIN = "demo.local";
   private static final Logger log = LoggerFactory.getLogger(DemoIdentities.class);
 
   private final IdentityWriter identities;
@@ -78,6 +80,7 @@ public class DemoIdentities implements ApplicationRunner {
 
   private void user(String id, String firstName, String lastName, String group) {
     identities.ensureUser(id, firstName, lastName, PASSWORD);
+    identities.ensureEmail(id, id + "@" + MAIL_DOMAIN);
     identities.ensureMembership(id, group);
   }
 }

@@ -40,6 +40,15 @@ public class IdentityWriter {
     return true;
   }
 
+  /** Gives the user this e-mail address if they have none; an address set in Admin is left alone. */
+  public void ensureEmail(String id, String email) {
+    User user = identityService.createUserQuery().userId(id).singleResult();
+    if (user != null && (user.getEmail() == null || user.getEmail().isBlank())) {
+      user.setEmail(email);
+      identityService.saveUser(user);
+    }
+  }
+
   public void ensureMembership(String userId, String groupId) {
     if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
       identityService.createMembership(userId, groupId);
