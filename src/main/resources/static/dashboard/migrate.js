@@ -9,6 +9,7 @@
 
 (function () {
   const API = '/api/migrations';
+  const POLICY_API = '/api/policy';
   const CAMUNDA_USER = '/camunda/api/admin/auth/user/default';
   const LOGIN = CAMUNDA_USER + '/login/cockpit';
   const LOGOUT = CAMUNDA_USER + '/logout';
@@ -162,6 +163,35 @@
     $('loading').hidden = true;
     $('page').hidden = false;
     renderProcesses();
+    loadPolicy();
+  }
+
+  // ------------------------------------------------------------------ the policy in force (GET/POST /api/policy)
+
+  async function loadPolicy() {
+    try {
+      const policy = await getJson(POLICY_API);
+      $('policy-summary').textContent = 'Phiên bản chính sách đang áp dụng: ' + policy.policyVersion
+        + '. Nhiệm vụ đang chạy: ' + policy.runningDirectives
+        + '; lần quyết định gần nhất theo phiên bản cũ hơn: ' + policy.decidedByOlderVersion
+        + '; nhận được lệnh áp dụng (đã tiếp nhận, trên phiên bản quy trình có bước này): ' + policy.reachable + '.';
+    } catch (e) {
+      $('policy-summary').textContent = 'Không tải được chính sách (' + describe(e) + ').';
+    }
+  }
+
+  async function onApplyPolicy() {
+    if (!window.confirm('Tính lại mốc nhắc hạn và mốc báo lãnh đạo đang chờ của mọi nhiệm vụ đang chạy theo chính sách mới nhất?')) return;
+    $('policy-apply').disabled = true;
+    try {
+      const applied = await postJson(POLICY_API + '/apply-to-running', {});
+      $('policy-result').replaceChildren(el('p', { class: 'migrate-ok', text: 'Đã gửi lệnh áp dụng chính sách phiên bản '
+        + applied.policyVersion + ' cho ' + applied.reached + ' nhiệm vụ; mỗi nhiệm vụ tự tính lại trong một việc nền.' }));
+      loadPolicy();
+    } catch (e) {
+      $('policy-result').replaceChildren(el('p', { class: 'migrate-bad', text: 'Chưa áp dụng được: ' + describe(e) }));
+    }
+    $('policy-apply').disabled = false;
   }
 
   function renderProcesses() {
@@ -295,6 +325,7 @@
     });
     $('run-dry').addEventListener('click', onDryRun);
     $('run-execute').addEventListener('click', onExecute);
+    $('policy-apply').addEventListener('click', onApplyPolicy);
     start();
   });
 })();
