@@ -120,6 +120,26 @@ public class Deadlines {
   }
 
   /**
+   * SubProcess_DeadlineWatch, as it starts (after the acknowledgement, and again after an extension):
+   * when the policy changed since the directive's dates were set, decide it again and set the
+   * dates by the version in force, before the watch's timers are created from them.
+   */
+  public void watchUnderPolicyInForce(DelegateExecution execution) {
+    Object decided = execution.getVariable(POLICY_VERSION);
+    int inForce = policy.latestVersion(execution);
+    if (decided instanceof Number number && number.intValue() == inForce) {
+      return;
+    }
+    policy.decideAll(execution);
+    execution.setVariables(scheduleVariables(execution::getVariable));
+    // the lead's report task may be open already (a parallel branch): its dates follow
+    moveTimers(execution.getProcessEngineServices(), execution.getProcessInstanceId(),
+        (Date) execution.getVariable(DEADLINE), (Date) execution.getVariable(REMINDER_DATE));
+    log.info("[{}] watch starts under policy v{} (dates were set by v{}): reminder {}", execution.getBusinessKey(),
+        inForce, decided, execution.getVariable(REMINDER_DATE));
+  }
+
+  /**
    * ServiceTask_ApplyPolicyChange, when a process owner applies a changed policy to the running
    * directives (signal {@code directivePolicyChanged}): every policy value decided again, and the
    * reminder and leadership-escalation timers still waiting re-timed for them. A reminder already

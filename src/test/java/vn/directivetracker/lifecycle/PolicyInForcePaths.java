@@ -65,6 +65,22 @@ abstract class PolicyInForcePaths extends DirectiveTestSupport {
   }
 
   @Test
+  void directiveConfirmedBeforeTheChangeAndAcknowledgedAfterItIsRemindedByTheNewLead() {
+    ProcessInstance directive = start(keyTask());
+    taskService.complete(task(directive, "Task_ConfirmAssignment").getId(), keyTask());
+    int before = policyVersionInForce();
+    assertThat(date(directive, "reminderDate")).isEqualTo(at("2026-06-19T08:00"));
+    changePolicy();
+
+    acknowledge(directive);
+
+    assertThat(job(directive, "Timer_DeadlineReminder").getDuedate()).isEqualTo(at("2026-06-16T08:00"));
+    assertThat(task(directive, "Task_SubmitCompletionReport").getFollowUpDate()).isEqualTo(at("2026-06-16T08:00"));
+    assertThat(decisions(directive)).containsExactly("BusinessRuleTask_DeterminePolicy v" + before,
+        "SubProcess_DeadlineWatch v" + (before + 1));
+  }
+
+  @Test
   void monthlyReportOpenedAfterTheChangeIsDueOnTheNewDay() {
     ProcessInstance directive = assignedAndAcknowledged(keyTask());
     int before = policyVersionInForce();
