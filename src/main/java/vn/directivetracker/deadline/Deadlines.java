@@ -20,8 +20,10 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +31,7 @@ import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -232,11 +235,24 @@ public class Deadlines {
       }
     }
     TaskService tasks = services.getTaskService();
+    Set<String> moved = new HashSet<>();
     for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(COMPLETION_REPORT_TASK).list()) {
       task.setDueDate(deadline);
       task.setFollowUpDate(reminder);
       tasks.saveTask(task);
+      moved.add(task.getId());
+    }
+    // a task created earlier in this same transaction (a parallel branch) is not in the database yet
+    CommandContext command = Context.getCommandContext();
+    if (command != null) {
+      for (TaskEntity task : command.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class)) {
+        if (processInstanceId.equals(task.getProcessInstanceId()) && COMPLETION_REPORT_TASK.equals(task.getTaskDefinitionKey())
+            && !task.isDeleted() && !moved.contains(task.getId())) {
+          task.setDueDate(deadline);
+          task.setFollowUpDate(reminder);
+        }
+      }
     }
   }
 
