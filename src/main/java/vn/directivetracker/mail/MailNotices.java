@@ -49,9 +49,12 @@ public class MailNotices {
   private static final int MAX_DIRECTIVE_TEXT = 400;
   /**
    * Tasks told in the daily digest only: the standing office confirms a whole notice's assignments on
-   * one page (/dashboard/giao-nhiem-vu), and a mail per directive would be 190 mails for one notice.
+   * one page (/dashboard/giao-nhiem-vu), and a mail per directive would be 190 mails for one notice;
+   * "Đề nghị gia hạn (khi cần)" is an option the lead has all along (it opens with the work and again
+   * after each extension), not work that arrives.
    */
-  static final java.util.Set<String> NO_IMMEDIATE_MAIL = java.util.Set.of("Task_ConfirmAssignment");
+  static final java.util.Set<String> NO_IMMEDIATE_MAIL = java.util.Set.of("Task_ConfirmAssignment",
+      "Task_RequestExtension");
 
   private final MailSettings settings;
   private final MailDirectory directory;

@@ -134,6 +134,12 @@ abstract class MailNoticesPaths {
     // every mail sent is on the audit trail
     assertThat(jdbc.queryForObject("select count(*) from dt_mail_sent where recipient_address = ? and kind = ?",
         Integer.class, OFFICER_BCA, "TASK_CREATED")).isEqualTo(1);
+
+    // acknowledged: the completion report is work that arrives; the standing extension option is not
+    acknowledge(directive);
+    delivery.deliverDue();
+    assertThat(mailsTo(OFFICER_BCA)).hasSize(2);
+    assertThat(text(mailsTo(OFFICER_BCA).get(1))).contains("Nộp báo cáo hoàn thành").doesNotContain("Đề nghị gia hạn");
   }
 
   @Test
@@ -437,10 +443,14 @@ abstract class MailNoticesPaths {
   ProcessInstance acknowledged() {
     ProcessInstance directive = start();
     confirm(directive);
+    acknowledge(directive);
+    return directive;
+  }
+
+  void acknowledge(ProcessInstance directive) {
     taskService.complete(task(directive, "Task_AcknowledgeDirective").getId(), Map.of(
         "responsibleUnit", "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
         "responsiblePerson", "Nguyễn Văn An", "plan", "Dự thảo trong tuần 1, lấy ý kiến tuần 2, trình tuần 3"));
-    return directive;
   }
 
   void submitCompletionReport(ProcessInstance directive) {
