@@ -7,14 +7,9 @@ import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,12 +25,10 @@ import vn.directivetracker.support.NoticeJobs;
  * 13): a refused confirmation first (a "sớm nhất" directive without its target date), then one target
  * date for all, one lead changed, one directive withdrawn, and one button. No visible English.
  */
-@ExtendWith(Chromium.Installed.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "directive-tracker.demo.import-seed-notices=false")
 @DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AssignmentInBrowserTest {
+class AssignmentInBrowserTest extends InBrowser {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String NUMBER = "77/TB-VPCP";
@@ -43,21 +36,6 @@ class AssignmentInBrowserTest {
   @Autowired ProcessEngine engine;
   @LocalServerPort int port;
 
-  private Chromium chromium;
-  private ChromeDriver browser;
-
-  @BeforeAll
-  void openTheBrowser() {
-    chromium = Chromium.start();
-    browser = chromium.driver();
-  }
-
-  @AfterAll
-  void closeTheBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void theOfficeConfirmsAWholeNoticeChangingOnlyTheExceptions() throws Exception {
