@@ -3,7 +3,6 @@ package vn.directivetracker.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -12,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,7 +28,6 @@ import vn.directivetracker.support.NoticeJobs;
 @DirtiesContext
 class AssignmentInBrowserTest extends InBrowser {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String NUMBER = "77/TB-VPCP";
 
   @Autowired ProcessEngine engine;
@@ -97,16 +94,6 @@ class AssignmentInBrowserTest extends InBrowser {
         .count()).isZero();
   }
 
-  /** As a user does: scrolls the element clear of the sticky confirmation bar, then clicks it. */
-  private void click(By by) {
-    WebElement element = wait(ExpectedConditions.elementToBeClickable(by));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
-  }
-
-  private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-    return new WebDriverWait(browser, WAIT).until(condition);
-  }
 
   private void importNotice() throws Exception {
     String yaml = """

@@ -2,12 +2,10 @@ package vn.directivetracker.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +22,6 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext
 class DraftInBrowserTest extends InBrowser {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String NUMBER = "91/TB-VPCP";
   private static final String TEXT = """
       VĂN PHÒNG CHÍNH PHỦ
@@ -93,15 +90,5 @@ class DraftInBrowserTest extends InBrowser {
 
   private long count() {
     return jdbc.queryForObject("select count(*) from dt_notice where number = ?", Long.class, NUMBER);
-  }
-
-  private void click(By by) {
-    WebElement element = wait(ExpectedConditions.elementToBeClickable(by));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
-  }
-
-  private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-    return new WebDriverWait(browser, WAIT).until(condition);
   }
 }

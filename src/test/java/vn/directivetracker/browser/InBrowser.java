@@ -4,7 +4,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium for a whole browser test class: started before its first test, quit (and
@@ -14,6 +20,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @ExtendWith(Chromium.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class InBrowser {
+
+  /** How long a page may take to show what a step waits for. */
+  protected static final Duration WAIT = Duration.ofSeconds(30);
 
   private Chromium chromium;
   protected ChromeDriver browser;
@@ -29,5 +38,16 @@ abstract class InBrowser {
     if (chromium != null) {
       chromium.close();
     }
+  }
+
+  protected <T> T wait(ExpectedCondition<T> condition) {
+    return new WebDriverWait(browser, WAIT).until(condition);
+  }
+
+  /** As a user does: scrolls the element into the middle of the page (clear of sticky bars), then clicks it. */
+  protected void click(By by) {
+    WebElement element = wait(ExpectedConditions.elementToBeClickable(by));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
   }
 }
