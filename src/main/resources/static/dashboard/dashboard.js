@@ -149,16 +149,8 @@
   // ------------------------------------------------------------------ login through the Camunda webapps
 
   function showLogin(message) {
-    $('loading').hidden = true;
-    $('dashboard').hidden = true;
-    $('logout').hidden = true;
-    $('who').hidden = true;
     $('link-cockpit').hidden = false;
-    $('login').hidden = false;
-    const error = $('login-error');
-    error.textContent = message || '';
-    error.hidden = !message;
-    $('login-user').focus();
+    window.dtPage.showLogin(message, 'dashboard');
   }
 
   async function onLoginSubmit(event) {

@@ -132,10 +132,10 @@ window.dtPage = (function () {
     await fetch(LOGOUT, { method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token } });
   }
 
-  /** Shows the login form in place of the page (#page), with a message or none; focus on the user name. */
-  function showLogin(message) {
+  /** Shows the login form in place of the page (#page unless named), with a message or none; focus on the user name. */
+  function showLogin(message, pageId) {
     $('loading').hidden = true;
-    $('page').hidden = true;
+    $(pageId || 'page').hidden = true;
     $('logout').hidden = true;
     $('who').hidden = true;
     $('login').hidden = false;
