@@ -7,10 +7,6 @@
 
 (function () {
   const API = '/api/reports';
-  const CAMUNDA_USER = '/camunda/api/admin/auth/user/default';
-  const LOGIN = CAMUNDA_USER + '/login/tasklist';
-  const LOGOUT = CAMUNDA_USER + '/logout';
-  const XSRF = '/dashboard/xsrf-token';
   const COCKPIT_INSTANCE = (id) => '/camunda/app/cockpit/default/#/process-instance/' + encodeURIComponent(id) + '/runtime';
   const ZONE = 'Asia/Ho_Chi_Minh';
   const PAGE = 100;
@@ -49,7 +45,7 @@
     listSeq: 0,
   };
 
-  const $ = (id) => document.getElementById(id);
+  const { $, HttpError, signOut, webappUser } = window.dtPage;
 
   // ------------------------------------------------------------------ DOM helpers (text only)
 
@@ -138,26 +134,7 @@
 
   // ------------------------------------------------------------------ HTTP
 
-  class HttpError extends Error {
-    constructor(status, problem) {
-      super('HTTP ' + status);
-      this.status = status;
-      this.problem = problem;
-    }
-  }
-
-  async function getJson(url) {
-    const response = await fetch(url, {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
-    });
-    if (!response.ok) {
-      let problem = null;
-      try { problem = await response.json(); } catch (e) { /* an empty 401 */ }
-      throw new HttpError(response.status, problem);
-    }
-    return response.json();
-  }
+  const getJson = (url) => window.dtPage.getJson(url, { 'X-Requested-With': 'XMLHttpRequest' });
 
   function query(filters, extra) {
     const params = new URLSearchParams();
@@ -171,67 +148,9 @@
 
   // ------------------------------------------------------------------ login through the Camunda webapps
 
-  /**
-   * The session's CSRF token for the webapps' login and logout. Camunda sends it in a response
-   * header only when it creates it; its cookie lives under /camunda where this page cannot read it.
-   * So: a GET under /camunda (creates the token if the session has none, and says who is signed
-   * in), then, when the header is not there, the token read back by /dashboard/xsrf-token.
-   */
-  async function xsrfToken() {
-    const probe = await fetch(CAMUNDA_USER, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    const header = probe.headers.get('X-XSRF-TOKEN');
-    if (header && header !== 'Required') return header;
-    const response = await fetch(XSRF, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
-    if (!response.ok) return '';
-    const body = await response.json();
-    return body.token || '';
-  }
-
-  async function signIn(username, password) {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const token = await xsrfToken();
-      const response = await fetch(LOGIN, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', 'X-XSRF-TOKEN': token, Accept: 'application/json' },
-        body: new URLSearchParams({ username, password }).toString(),
-      });
-      if (response.ok) return null;
-      if (response.status === 401) {
-        return 'Tên đăng nhập hoặc mật khẩu không đúng. Sau mỗi lần nhập sai, tài khoản tạm thời không đăng nhập được '
-          + 'trong một lúc, lần sau lâu hơn lần trước: vui lòng chờ một lát rồi thử lại.';
-      }
-      // 403 on the first try: the token was refused and Camunda ended the session; a fresh session brings a fresh token
-      if (response.status === 403 && attempt === 0) continue;
-      if (response.status === 403) return 'Tài khoản này không được phép đăng nhập vào Tasklist.';
-      return 'Không đăng nhập được (mã lỗi ' + response.status + '). Vui lòng thử lại sau.';
-    }
-    return 'Không đăng nhập được. Vui lòng tải lại trang và thử lại.';
-  }
-
-  async function signOut() {
-    const token = await xsrfToken();
-    await fetch(LOGOUT, { method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token } });
-  }
-
-  /** Who is signed in to the webapps through this session (null when nobody is): which apps they may open. */
-  async function webappUser() {
-    const response = await fetch(CAMUNDA_USER, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (!response.ok) return null;
-    try { return await response.json(); } catch (e) { return null; }
-  }
-
   function showLogin(message) {
-    $('loading').hidden = true;
-    $('dashboard').hidden = true;
-    $('logout').hidden = true;
-    $('who').hidden = true;
     $('link-cockpit').hidden = false;
-    $('login').hidden = false;
-    const error = $('login-error');
-    error.textContent = message || '';
-    error.hidden = !message;
-    $('login-user').focus();
+    window.dtPage.showLogin(message, 'dashboard');
   }
 
   async function onLoginSubmit(event) {
@@ -249,7 +168,12 @@
     button.disabled = true;
     button.textContent = 'Đang đăng nhập…';
     try {
-      const problem = await signIn(user, password);
+      const problem = await window.dtPage.signIn('tasklist', user, password, {
+        wrongPassword: 'Tên đăng nhập hoặc mật khẩu không đúng. Sau mỗi lần nhập sai, tài khoản tạm thời không đăng nhập được '
+          + 'trong một lúc, lần sau lâu hơn lần trước: vui lòng chờ một lát rồi thử lại.',
+        refused: 'Tài khoản này không được phép đăng nhập vào Tasklist.',
+        failed: '. Vui lòng thử lại sau.',
+      });
       if (problem) {
         error.textContent = problem;
         error.hidden = false;

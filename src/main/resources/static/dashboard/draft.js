@@ -10,10 +10,6 @@
 (function () {
   const DRAFTS = '/api/notices/drafts';
   const NOTICES = '/api/notices';
-  const CAMUNDA_USER = '/camunda/api/admin/auth/user/default';
-  const LOGIN = CAMUNDA_USER + '/login/tasklist';
-  const LOGOUT = CAMUNDA_USER + '/logout';
-  const XSRF = '/dashboard/xsrf-token';
   const KINDS = {
     DATE: 'Trước ngày', END_OF_MONTH: 'Trong tháng (cuối tháng)', FROM_DATE: 'Từ ngày',
     ONGOING: 'Thường xuyên', ASAP: 'Sớm nhất / khẩn trương', ROADMAP: 'Theo lộ trình',
@@ -32,50 +28,8 @@
   };
 
   const state = { draft: null, notice: null, items: [], headerMarks: {}, current: -1 };
-  const $ = (id) => document.getElementById(id);
-
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (name === 'text') node.textContent = value;
-      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-      else if (name === 'value') node.value = value;
-      else if (name === 'checked') node.checked = !!value;
-      else node.setAttribute(name, value === true ? '' : value);
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-  }
-
-  // ------------------------------------------------------------------ HTTP
-
-  class HttpError extends Error {
-    constructor(status, problem) { super('HTTP ' + status); this.status = status; this.problem = problem; }
-  }
-
-  async function xsrfToken() {
-    const probe = await fetch(CAMUNDA_USER, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    const header = probe.headers.get('X-XSRF-TOKEN');
-    if (header && header !== 'Required') return header;
-    const response = await fetch(XSRF, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
-    if (!response.ok) return '';
-    return (await response.json()).token || '';
-  }
-
-  async function post(url, body, contentType) {
-    const token = await xsrfToken();
-    const headers = { Accept: 'application/json', 'X-XSRF-TOKEN': token };
-    if (contentType) headers['Content-Type'] = contentType;
-    const response = await fetch(url, { method: 'POST', credentials: 'same-origin', headers, body });
-    let answer = null;
-    try { answer = await response.json(); } catch (e) { /* empty */ }
-    if (!response.ok) throw new HttpError(response.status, answer);
-    return answer;
-  }
+  const { $, el, HttpError, showLogin } = window.dtPage;
+  const post = (url, body, contentType) => window.dtPage.send('POST', url, body, contentType);
 
   function describe(e) {
     if (e instanceof HttpError) {
@@ -84,69 +38,13 @@
       if (e.status === 413) return 'văn bản hoặc tệp quá lớn';
       const problems = (e.problem && e.problem.problems) || [];
       if (problems.length) return problems.map((p) => p.problem).join('; ');
-      return (e.problem && e.problem.detail) || ('mã lỗi ' + e.status);
     }
-    return 'không kết nối được tới máy chủ';
-  }
-
-  // ------------------------------------------------------------------ login (the webapps' own)
-
-  async function signIn(username, password) {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const token = await xsrfToken();
-      const response = await fetch(LOGIN, {
-        method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', 'X-XSRF-TOKEN': token, Accept: 'application/json' },
-        body: new URLSearchParams({ username, password }).toString(),
-      });
-      if (response.ok) return null;
-      if (response.status === 401) return 'Tên đăng nhập hoặc mật khẩu không đúng.';
-      if (response.status === 403 && attempt === 0) continue;
-      return 'Không đăng nhập được (mã lỗi ' + response.status + ').';
-    }
-    return 'Không đăng nhập được. Vui lòng tải lại trang và thử lại.';
-  }
-
-  function showLogin(message) {
-    $('loading').hidden = true;
-    $('page').hidden = true;
-    $('logout').hidden = true;
-    $('who').hidden = true;
-    $('login').hidden = false;
-    $('login-error').textContent = message || '';
-    $('login-error').hidden = !message;
-    $('login-user').focus();
-  }
-
-  async function onLoginSubmit(event) {
-    event.preventDefault();
-    const user = $('login-user').value.trim();
-    const password = $('login-password').value;
-    if (!user || !password) {
-      $('login-error').textContent = 'Vui lòng nhập tên đăng nhập và mật khẩu.';
-      $('login-error').hidden = false;
-      return;
-    }
-    $('login-submit').disabled = true;
-    try {
-      const problem = await signIn(user, password);
-      if (problem) {
-        $('login-error').textContent = problem;
-        $('login-error').hidden = false;
-        return;
-      }
-      $('login-password').value = '';
-      $('login').hidden = true;
-      await start();
-    } finally {
-      $('login-submit').disabled = false;
-    }
+    return window.dtPage.describe(e);
   }
 
   async function start() {
-    const response = await fetch(CAMUNDA_USER, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (!response.ok) { showLogin(null); return; }
-    const user = await response.json();
+    const user = await window.dtPage.webappUser();
+    if (!user) { showLogin(null); return; }
     $('who').textContent = 'Người dùng: ' + user.userId;
     $('who').hidden = false;
     $('logout').hidden = false;
@@ -432,12 +330,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    $('login-form').addEventListener('submit', onLoginSubmit);
-    $('logout').addEventListener('click', async () => {
-      const token = await xsrfToken();
-      await fetch(LOGOUT, { method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token } });
-      showLogin('Bạn đã đăng xuất.');
-    });
+    window.dtPage.wireLogin({ app: 'tasklist', start, texts: { wrongPassword: 'Tên đăng nhập hoặc mật khẩu không đúng.' } });
     $('read').addEventListener('click', onRead);
     $('register').addEventListener('click', onRegister);
     $('add-item').addEventListener('click', () => {

@@ -6,8 +6,8 @@
 'use strict';
 
 (function () {
-  const $ = (id) => document.getElementById(id);
-  const api = window.dtMail;
+  const api = window.dtPage;
+  const { $ } = api;
   const STATUS = { PENDING: 'chờ gửi', SENDING: 'đang gửi', SENT: 'đã gửi', FAILED: 'không gửi được' };
 
   function when(value) {

@@ -5,8 +5,8 @@
 'use strict';
 
 (function () {
-  const $ = (id) => document.getElementById(id);
-  const api = window.dtMail;
+  const api = window.dtPage;
+  const { $ } = api;
 
   function say(text, isError) {
     $('message').textContent = text;

@@ -10,137 +10,21 @@
 (function () {
   const API = '/api/migrations';
   const POLICY_API = '/api/policy';
-  const CAMUNDA_USER = '/camunda/api/admin/auth/user/default';
-  const LOGIN = CAMUNDA_USER + '/login/cockpit';
-  const LOGOUT = CAMUNDA_USER + '/logout';
-  const XSRF = '/dashboard/xsrf-token';
   const BATCH_PAGE = '/camunda/app/cockpit/default/#/batch?type=runtime&details=';
 
   const state = { processes: [], selected: null, plan: null };
-  const $ = (id) => document.getElementById(id);
+  const { $, el, HttpError, getJson, postJson, showLogin } = window.dtPage;
 
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (name === 'text') node.textContent = value;
-      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value === true ? '' : value);
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-  }
-
-  // ------------------------------------------------------------------ HTTP
-
-  class HttpError extends Error {
-    constructor(status, problem) { super('HTTP ' + status); this.status = status; this.problem = problem; }
-  }
-
-  async function getJson(url) {
-    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (!response.ok) {
-      let problem = null;
-      try { problem = await response.json(); } catch (e) { /* empty */ }
-      throw new HttpError(response.status, problem);
-    }
-    return response.json();
-  }
-
-  async function xsrfToken() {
-    const probe = await fetch(CAMUNDA_USER, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    const header = probe.headers.get('X-XSRF-TOKEN');
-    if (header && header !== 'Required') return header;
-    const response = await fetch(XSRF, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
-    if (!response.ok) return '';
-    return (await response.json()).token || '';
-  }
-
-  async function postJson(url, body) {
-    const token = await xsrfToken();
-    const response = await fetch(url, {
-      method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': token },
-      body: JSON.stringify(body),
-    });
-    let answer = null;
-    try { answer = await response.json(); } catch (e) { /* empty */ }
-    if (!response.ok) throw new HttpError(response.status, answer);
-    return answer;
-  }
-
+  /** The plan's problems come as a list of texts. */
   function describe(e) {
-    if (e instanceof HttpError) {
-      const problems = (e.problem && e.problem.problems) || [];
-      if (problems.length) return problems.join('; ');
-      return (e.problem && e.problem.detail) || ('mã lỗi ' + e.status);
-    }
-    return 'không kết nối được tới máy chủ';
+    const problems = (e instanceof HttpError && e.problem && e.problem.problems) || [];
+    return problems.length ? problems.join('; ') : window.dtPage.describe(e);
   }
 
   function message(text, error) {
     $('message').textContent = text;
     $('message').classList.toggle('error', !!error);
     $('message').hidden = !text;
-  }
-
-  // ------------------------------------------------------------------ login (the webapps' own)
-
-  async function signIn(username, password) {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const token = await xsrfToken();
-      const response = await fetch(LOGIN, {
-        method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', 'X-XSRF-TOKEN': token, Accept: 'application/json' },
-        body: new URLSearchParams({ username, password }).toString(),
-      });
-      if (response.ok) return null;
-      if (response.status === 401) {
-        return 'Tên đăng nhập hoặc mật khẩu không đúng. Sau mỗi lần nhập sai, vui lòng chờ một lát rồi thử lại.';
-      }
-      if (response.status === 403 && attempt === 0) continue;
-      return 'Không đăng nhập được (mã lỗi ' + response.status + ').';
-    }
-    return 'Không đăng nhập được. Vui lòng tải lại trang và thử lại.';
-  }
-
-  function showLogin(text) {
-    $('loading').hidden = true;
-    $('page').hidden = true;
-    $('logout').hidden = true;
-    $('who').hidden = true;
-    $('login').hidden = false;
-    $('login-error').textContent = text || '';
-    $('login-error').hidden = !text;
-    $('login-user').focus();
-  }
-
-  async function onLoginSubmit(event) {
-    event.preventDefault();
-    const user = $('login-user').value.trim();
-    const password = $('login-password').value;
-    if (!user || !password) {
-      $('login-error').textContent = 'Vui lòng nhập tên đăng nhập và mật khẩu.';
-      $('login-error').hidden = false;
-      return;
-    }
-    $('login-submit').disabled = true;
-    try {
-      const problem = await signIn(user, password);
-      if (problem) {
-        $('login-error').textContent = problem;
-        $('login-error').hidden = false;
-        return;
-      }
-      $('login-password').value = '';
-      $('login').hidden = true;
-      await start();
-    } finally {
-      $('login-submit').disabled = false;
-    }
   }
 
   // ------------------------------------------------------------------ overview
@@ -317,12 +201,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    $('login-form').addEventListener('submit', onLoginSubmit);
-    $('logout').addEventListener('click', async () => {
-      const token = await xsrfToken();
-      await fetch(LOGOUT, { method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token } });
-      showLogin('Bạn đã đăng xuất.');
-    });
+    window.dtPage.wireLogin({ app: 'cockpit', start });
     $('run-dry').addEventListener('click', onDryRun);
     $('run-execute').addEventListener('click', onExecute);
     $('policy-apply').addEventListener('click', onApplyPolicy);

@@ -3,21 +3,14 @@ package vn.directivetracker.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,34 +23,16 @@ import vn.directivetracker.support.NoticeJobs;
  * 13): a refused confirmation first (a "sớm nhất" directive without its target date), then one target
  * date for all, one lead changed, one directive withdrawn, and one button. No visible English.
  */
-@ExtendWith(Chromium.Installed.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "directive-tracker.demo.import-seed-notices=false")
 @DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AssignmentInBrowserTest {
+class AssignmentInBrowserTest extends InBrowser {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String NUMBER = "77/TB-VPCP";
 
   @Autowired ProcessEngine engine;
   @LocalServerPort int port;
 
-  private Chromium chromium;
-  private ChromeDriver browser;
-
-  @BeforeAll
-  void openTheBrowser() {
-    chromium = Chromium.start();
-    browser = chromium.driver();
-  }
-
-  @AfterAll
-  void closeTheBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void theOfficeConfirmsAWholeNoticeChangingOnlyTheExceptions() throws Exception {
@@ -119,16 +94,6 @@ class AssignmentInBrowserTest {
         .count()).isZero();
   }
 
-  /** As a user does: scrolls the element clear of the sticky confirmation bar, then clicks it. */
-  private void click(By by) {
-    WebElement element = wait(ExpectedConditions.elementToBeClickable(by));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
-  }
-
-  private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-    return new WebDriverWait(browser, WAIT).until(condition);
-  }
 
   private void importNotice() throws Exception {
     String yaml = """

@@ -2,17 +2,10 @@ package vn.directivetracker.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,14 +17,11 @@ import org.springframework.test.annotation.DirtiesContext;
  * the draft beside its source with the unsure fields marked, a refused registration (a body not in
  * the registry leads an item), the marked field corrected, then registered through /api/notices.
  */
-@ExtendWith(Chromium.Installed.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "directive-tracker.demo.import-seed-notices=false")
 @DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DraftInBrowserTest {
+class DraftInBrowserTest extends InBrowser {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String NUMBER = "91/TB-VPCP";
   private static final String TEXT = """
       VĂN PHÒNG CHÍNH PHỦ
@@ -55,21 +45,6 @@ class DraftInBrowserTest {
   @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
 
-  private Chromium chromium;
-  private ChromeDriver browser;
-
-  @BeforeAll
-  void openTheBrowser() {
-    chromium = Chromium.start();
-    browser = chromium.driver();
-  }
-
-  @AfterAll
-  void closeTheBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void theOfficePastesChecksTheMarkedFieldsAndRegisters() {
@@ -115,15 +90,5 @@ class DraftInBrowserTest {
 
   private long count() {
     return jdbc.queryForObject("select count(*) from dt_notice where number = ?", Long.class, NUMBER);
-  }
-
-  private void click(By by) {
-    WebElement element = wait(ExpectedConditions.elementToBeClickable(by));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
-  }
-
-  private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-    return new WebDriverWait(browser, WAIT).until(condition);
   }
 }

@@ -11,20 +11,15 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,12 +37,10 @@ import vn.directivetracker.support.FirstProcessPath;
  * {@code target/browser-screens/}. On the embedded H2 with the demo logins, in an application of its
  * own (the webapps keep process-wide state, see TasklistOverHttpH2Test), one browser for the class.
  */
-@ExtendWith(Chromium.Installed.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "directive-tracker.demo.import-seed-notices=false")
 @DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkingDayInBrowserTest {
+class WorkingDayInBrowserTest extends InBrowser {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
   /** Next year: a proposed deadline after the directive's (a month from now), as the form requires. */
@@ -56,22 +49,7 @@ class WorkingDayInBrowserTest {
   @Autowired ProcessEngine engine;
   @LocalServerPort int port;
 
-  private Chromium chromium;
-  private ChromeDriver browser;
   private Pages pages;
-
-  @BeforeAll
-  void openTheBrowser() {
-    chromium = Chromium.start();
-    browser = chromium.driver();
-  }
-
-  @AfterAll
-  void closeTheBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @BeforeEach
   void signedOut(TestInfo test) {
