@@ -134,10 +134,8 @@ public class Deadlines {
       return;
     }
     policy.decideAll(execution);
-    execution.setVariables(scheduleVariables(execution::getVariable));
     // the lead's report task may be open already (a parallel branch): its dates follow
-    moveTimers(execution.getProcessEngineServices(), execution.getProcessInstanceId(),
-        (Date) execution.getVariable(DEADLINE), (Date) execution.getVariable(REMINDER_DATE));
+    retime(execution);
     log.info("[{}] watch starts under policy v{} (dates were set by v{}): reminder {}", execution.getBusinessKey(),
         inForce, decided, execution.getVariable(REMINDER_DATE));
   }
@@ -155,11 +153,16 @@ public class Deadlines {
       log.info("[{}] policy v{} -> v{}: no deadline to re-time", execution.getBusinessKey(), before, decision.version());
       return;
     }
+    retime(execution);
+    log.info("[{}] policy v{} -> v{}: reminder {}, leadership escalation {}", execution.getBusinessKey(), before,
+        decision.version(), execution.getVariable(REMINDER_DATE), execution.getVariable(LEADERSHIP_ESCALATION_DATE));
+  }
+
+  /** The deadline's dates from the policy values just decided, and the waiting timers and report task moved to them. */
+  private void retime(DelegateExecution execution) {
     execution.setVariables(scheduleVariables(execution::getVariable));
     moveTimers(execution.getProcessEngineServices(), execution.getProcessInstanceId(),
         (Date) execution.getVariable(DEADLINE), (Date) execution.getVariable(REMINDER_DATE));
-    log.info("[{}] policy v{} -> v{}: reminder {}, leadership escalation {}", execution.getBusinessKey(), before,
-        decision.version(), execution.getVariable(REMINDER_DATE), execution.getVariable(LEADERSHIP_ESCALATION_DATE));
   }
 
   /**
@@ -167,9 +170,8 @@ public class Deadlines {
    * the policy in force now (not the one in force when the deadline was set).
    */
   public void scheduleLeadershipEscalation(DelegateExecution execution) {
-    int days = policy.decideLeadershipEscalation(execution);
-    LocalDate dueDay = LocalDate.ofInstant(((Date) execution.getVariable(DEADLINE)).toInstant(), WorkingDayCalendar.ZONE);
-    Date escalateAt = Date.from(calendar.endOfDay(calendar.plusWorkingDays(dueDay, days)).toInstant());
+    policy.decideLeadershipEscalation(execution);
+    Date escalateAt = (Date) scheduleVariables(execution::getVariable).get(LEADERSHIP_ESCALATION_DATE);
     execution.setVariable(LEADERSHIP_ESCALATION_DATE, escalateAt);
     log.info("[{}] leadership escalation on {}", execution.getBusinessKey(), escalateAt);
   }

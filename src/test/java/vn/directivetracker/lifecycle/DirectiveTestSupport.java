@@ -1,5 +1,6 @@
 package vn.directivetracker.lifecycle;
 
+import vn.directivetracker.support.NoticeItemVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -55,20 +56,7 @@ abstract class DirectiveTestSupport {
 
 
   Map<String, Object> variables() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("noticeNumber", "315/TB-VPCP");
-    variables.put("itemRef", "1.b");
-    variables.put("directiveText", "Chủ trì, phối hợp với Bộ Khoa học và Công nghệ, Văn phòng Chính phủ xây dựng,"
-        + " trình Chính phủ Nghị quyết về việc thúc đẩy tạo lập dữ liệu phục vụ chuyển đổi số toàn diện.");
-    variables.put("leadAgency", LEAD);
-    variables.put("leadAgencyName", "Bộ Công an");
-    variables.put("coordinatingAgenciesText", "BKHCN, VPCP");
-    variables.put("standingOffice", OFFICE);
-    variables.put("deadlineKind", "DATE");
-    variables.put("deadlineDate", "2026-06-30");
-    variables.put("deadlinePhrase", "Hoàn thành trước ngày 30 tháng 6 năm 2026");
-    variables.put("keyTask", false);
-    return variables;
+    return NoticeItemVariables.item1bForBca();
   }
 
   ProcessInstance start(Map<String, Object> variables) {

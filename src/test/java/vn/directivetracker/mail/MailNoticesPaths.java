@@ -1,5 +1,6 @@
 package vn.directivetracker.mail;
 
+import vn.directivetracker.support.NoticeItemVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -11,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -415,19 +415,8 @@ abstract class MailNoticesPaths {
   // ---------------------------------------------------------------- driving the directive
 
   Map<String, Object> variables() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("noticeNumber", "315/TB-VPCP");
-    variables.put("itemRef", "1.b");
-    variables.put("directiveText", "Chủ trì, phối hợp với Bộ Khoa học và Công nghệ, Văn phòng Chính phủ xây dựng,"
-        + " trình Chính phủ Nghị quyết về việc thúc đẩy tạo lập dữ liệu phục vụ chuyển đổi số toàn diện.");
-    variables.put("leadAgency", "BCA");
-    variables.put("leadAgencyName", "Bộ Công an");
+    Map<String, Object> variables = NoticeItemVariables.item1bForBca();
     variables.put("coordinatingAgenciesText", "");
-    variables.put("standingOffice", "VPCP");
-    variables.put("deadlineKind", "DATE");
-    variables.put("deadlineDate", "2026-06-30");
-    variables.put("deadlinePhrase", "Hoàn thành trước ngày 30 tháng 6 năm 2026");
-    variables.put("keyTask", false);
     return variables;
   }
 

@@ -1,5 +1,6 @@
 package vn.directivetracker.migration;
 
+import vn.directivetracker.support.NoticeItemVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -532,22 +532,8 @@ abstract class MigrationPaths {
         "evidenceLinks", "https://vanban.chinhphu.vn/45-ttr-bca"));
   }
 
-  /** The variables a notice gives a directive (as lifecycle's DirectiveTestSupport). */
   static Map<String, Object> variables() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("noticeNumber", "315/TB-VPCP");
-    variables.put("itemRef", "1.b");
-    variables.put("directiveText", "Chủ trì, phối hợp với Bộ Khoa học và Công nghệ, Văn phòng Chính phủ xây dựng,"
-        + " trình Chính phủ Nghị quyết về việc thúc đẩy tạo lập dữ liệu phục vụ chuyển đổi số toàn diện.");
-    variables.put("leadAgency", "BCA");
-    variables.put("leadAgencyName", "Bộ Công an");
-    variables.put("coordinatingAgenciesText", "BKHCN, VPCP");
-    variables.put("standingOffice", "VPCP");
-    variables.put("deadlineKind", "DATE");
-    variables.put("deadlineDate", "2026-06-30");
-    variables.put("deadlinePhrase", "Hoàn thành trước ngày 30 tháng 6 năm 2026");
-    variables.put("keyTask", false);
-    return variables;
+    return NoticeItemVariables.item1bForBca();
   }
 
   void assertWaitingAt(ProcessInstance directive, String... taskKeys) {
